@@ -1,0 +1,52 @@
+//! Command-line arguments.
+
+use polkadot_sdk::sc_cli;
+
+/// Subcommands besides running the node.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect and insert keys into the keystore.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (prefer `export-chain-spec` for new scripts).
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export a chain specification without starting a node.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Export the genesis block's hash, header and state root.
+	ExportGenesis(crate::export_genesis::ExportGenesisCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Database metadata.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// The node's command line.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}

@@ -1,0 +1,50 @@
+//! The node's JSON-RPC: Substrate's standard methods plus the chain's own modules.
+//!
+//! `sc_service::spawn_tasks` serves the standard `chain_*`, `state_*`, `author_*` and `system_*`
+//! methods; [`create_full`] adds the runtime-API-backed ones. Our own modules merge here.
+
+use std::sync::Arc;
+
+use agentchain_primitives::{AccountId, Balance, Block, Nonce};
+use jsonrpsee::RpcModule;
+use polkadot_sdk::{
+	pallet_transaction_payment_rpc::{self, TransactionPayment, TransactionPaymentApiServer},
+	sc_transaction_pool_api::TransactionPool,
+	sp_api::ProvideRuntimeApi,
+	sp_block_builder::BlockBuilder,
+	sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata},
+	substrate_frame_rpc_system::{self, System, SystemApiServer},
+};
+
+/// What the RPC modules need from the node.
+pub struct FullDeps<C, P> {
+	/// The client, for runtime API calls and chain data.
+	pub client: Arc<C>,
+	/// The transaction pool.
+	pub pool: Arc<P>,
+}
+
+/// The RPC modules of a full node, to merge into the standard ones.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
+	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
+	C::Api: BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	let FullDeps { client, pool } = deps;
+	let mut module = RpcModule::new(());
+
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(TransactionPayment::new(client).into_rpc())?;
+
+	Ok(module)
+}

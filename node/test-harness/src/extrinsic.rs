@@ -1,0 +1,70 @@
+//! Signed extrinsics built with the runtime's own types, as a wallet would build them.
+
+use agentchain_primitives::{stablecoin, AccountId, Balance, Hash, Nonce};
+use agentchain_runtime::{
+	Address, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
+};
+use codec::Encode;
+use polkadot_sdk::{
+	frame_system, pallet_assets, pallet_transaction_payment,
+	sp_core::{sr25519, Pair},
+	sp_runtime::{generic::Era, MultiSignature},
+};
+
+/// The transaction extensions of an immortal extrinsic with the given nonce and no tip.
+fn extensions(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// `call` signed by `signer` with `nonce`, for the chain with `genesis_hash`.
+///
+/// The implicit data (spec and transaction version, genesis hash for both the genesis and the
+/// era check) comes from the runtime this harness was built with, which is the node's.
+pub fn signed(
+	call: RuntimeCall,
+	signer: &sr25519::Pair,
+	nonce: Nonce,
+	genesis_hash: Hash,
+) -> UncheckedExtrinsic {
+	let extensions = extensions(nonce);
+	let implicit = (
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis_hash,
+		genesis_hash,
+		(),
+		(),
+		(),
+		(),
+	);
+	let payload = SignedPayload::from_raw(call, extensions, implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	let (call, extensions, _) = payload.deconstruct();
+	let account: AccountId = signer.public().into();
+	UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(account),
+		MultiSignature::Sr25519(signature),
+		extensions,
+	)
+}
+
+/// A stablecoin `transfer_keep_alive` of `amount` to `dest`.
+pub fn stablecoin_transfer(dest: AccountId, amount: Balance) -> RuntimeCall {
+	RuntimeCall::Assets(pallet_assets::Call::transfer_keep_alive {
+		id: stablecoin::ASSET_ID.into(),
+		target: Address::Id(dest),
+		amount,
+	})
+}

@@ -1,0 +1,74 @@
+//! Types shared by the agentchain runtime, node and clients.
+//!
+//! Everything that more than one of those needs to name lives here, so that an account, a balance
+//! or an asset id has exactly one definition.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use polkadot_sdk::{
+	sp_core::H256,
+	sp_runtime::{
+		generic,
+		traits::{BlakeTwo256, IdentifyAccount, Verify},
+		MultiSignature, OpaqueExtrinsic,
+	},
+};
+
+/// A signature over an extrinsic or a payload: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+
+/// The public key behind a [`Signature`].
+pub type AccountPublic = <Signature as Verify>::Signer;
+
+/// An account on the chain: a 32-byte id derived from the signer's public key.
+pub type AccountId = <AccountPublic as IdentifyAccount>::AccountId;
+
+/// An amount of the native fee token or of an asset, in its smallest unit.
+pub type Balance = u128;
+
+/// The id of an asset in `pallet-assets` (for example the stablecoin).
+pub type AssetId = u32;
+
+/// A block number.
+pub type BlockNumber = u32;
+
+/// The index of an account's next extrinsic.
+pub type Nonce = u32;
+
+/// A block hash.
+pub type Hash = H256;
+
+/// Unix time in milliseconds, as `pallet-timestamp` stores it.
+pub type Moment = u64;
+
+/// The block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// A block as the node sees it: extrinsics are opaque bytes, so the node does not depend on the
+/// runtime's call types.
+pub type Block = generic::Block<Header, OpaqueExtrinsic>;
+
+/// Decimal places of the native fee token.
+pub const NATIVE_DECIMALS: u8 = 12;
+
+/// One whole native token, in its smallest unit.
+pub const UNIT: Balance = 10u128.pow(NATIVE_DECIMALS as u32);
+
+/// Facts about the stablecoin created at genesis, shared by the runtime's genesis presets, the
+/// node's facilitator and client code.
+pub mod stablecoin {
+	use super::{AssetId, Balance};
+
+	/// The stablecoin's asset id in `pallet-assets`.
+	pub const ASSET_ID: AssetId = 1;
+	/// Its name.
+	pub const NAME: &str = "USD Coin";
+	/// Its ticker symbol.
+	pub const SYMBOL: &str = "USDC";
+	/// Its decimal places, as USDC on other chains.
+	pub const DECIMALS: u8 = 6;
+	/// One whole coin, in its smallest unit.
+	pub const UNIT: Balance = 10u128.pow(DECIMALS as u32);
+	/// The least balance an account must hold to exist in the asset (one hundredth of a cent).
+	pub const MIN_BALANCE: Balance = 100;
+}

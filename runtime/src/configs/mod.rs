@@ -1,0 +1,8 @@
+//! Configuration of each pallet in the runtime, grouped by concern.
+
+mod assets;
+mod consensus;
+mod monetary;
+mod system;
+
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

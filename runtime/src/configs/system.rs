@@ -1,0 +1,64 @@
+//! `frame-system`: block limits, database weights and account data.
+
+use crate::{
+	AccountId, Balance, Block, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeOrigin, RuntimeTask, MILLI_SECS_PER_BLOCK, VERSION,
+};
+use polkadot_sdk::{
+	frame_support::{
+		derive_impl, parameter_types,
+		weights::{
+			constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
+			Weight,
+		},
+	},
+	frame_system::{
+		self,
+		limits::{BlockLength, BlockWeights},
+	},
+	pallet_balances,
+	sp_runtime::Perbill,
+};
+
+/// Share of a block's weight and length that normal (non-operational) extrinsics may use.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Compute time a block may take: half the block time, so that an importing node on the same
+/// hardware keeps up and the author's proposal (two thirds of the slot) has slack.
+const MAXIMUM_BLOCK_REF_TIME_MILLIS: u64 = MILLI_SECS_PER_BLOCK / 2;
+
+/// Largest encoded block: 5 MiB.
+const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
+parameter_types! {
+	pub const BlockHashCount: u32 = 2400;
+	pub const Version: polkadot_sdk::sp_version::RuntimeVersion = VERSION;
+
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME_MILLIS * WEIGHT_REF_TIME_PER_MILLIS, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	pub RuntimeBlockLength: BlockLength =
+		BlockLength::max_with_normal_ratio(MAXIMUM_BLOCK_LENGTH, NORMAL_DISPATCH_RATIO);
+
+	/// Generic Substrate prefix (42) until the chain registers its own.
+	pub const SS58Prefix: u8 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	/// The node stores state in ParityDB (the only backend it is built with), so weights use
+	/// ParityDB's read and write costs.
+	type DbWeight = ParityDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = polkadot_sdk::frame_support::traits::ConstU32<16>;
+}

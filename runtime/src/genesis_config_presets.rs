@@ -1,0 +1,108 @@
+//! Genesis presets: `development` (one validator) and `local_testnet` (alice, bob and charlie).
+//!
+//! Both fund the well-known dev accounts with the native token and the `USDC` stablecoin, make
+//! Alice the sudo key and the stablecoin's issuer.
+
+use crate::{
+	stablecoin, AccountId, AssetsConfig, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig, UNIT,
+};
+use alloc::{vec, vec::Vec};
+use polkadot_sdk::{
+	frame_support::build_struct_json_patch,
+	sp_consensus_aura::sr25519::AuthorityId as AuraId,
+	sp_consensus_grandpa::AuthorityId as GrandpaId,
+	sp_genesis_builder::{self, PresetId},
+	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
+};
+use serde_json::Value;
+
+/// Native balance of each endowed dev account: one million tokens.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// Stablecoin balance of each endowed dev account: one million USDC.
+pub const STABLECOIN_ENDOWMENT: Balance = 1_000_000 * stablecoin::UNIT;
+
+/// The well-known dev accounts that hold funds at genesis.
+pub fn endowed_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+}
+
+/// The Aura and GRANDPA keys of a dev validator.
+fn authority_keys(validator: Sr25519Keyring) -> (AuraId, GrandpaId) {
+	let grandpa = Ed25519Keyring::from_str(&validator.to_string())
+		.expect("every sr25519 dev keyring has an ed25519 twin of the same name; qed");
+	(validator.public().into(), grandpa.public().into())
+}
+
+fn genesis(
+	validators: &[Sr25519Keyring],
+	endowed: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	let (aura, grandpa): (Vec<AuraId>, Vec<(GrandpaId, u64)>) = validators
+		.iter()
+		.map(|v| {
+			let (aura, grandpa) = authority_keys(*v);
+			(aura, (grandpa, 1))
+		})
+		.unzip();
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.iter().cloned().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: AuraConfig { authorities: aura },
+		grandpa: GrandpaConfig { authorities: grandpa },
+		sudo: SudoConfig { key: Some(root.clone()) },
+		assets: AssetsConfig {
+			assets: vec![(stablecoin::ASSET_ID, root, true, stablecoin::MIN_BALANCE)],
+			metadata: vec![(
+				stablecoin::ASSET_ID,
+				stablecoin::NAME.as_bytes().to_vec(),
+				stablecoin::SYMBOL.as_bytes().to_vec(),
+				stablecoin::DECIMALS,
+			)],
+			accounts: endowed
+				.into_iter()
+				.map(|a| (stablecoin::ASSET_ID, a, STABLECOIN_ENDOWMENT))
+				.collect::<Vec<_>>(),
+		},
+	})
+}
+
+/// One validator (Alice) for `--dev`.
+pub fn development_config_genesis() -> Value {
+	genesis(&[Sr25519Keyring::Alice], endowed_accounts(), Sr25519Keyring::Alice.to_account_id())
+}
+
+/// Three validators (Alice, Bob, Charlie) for `--chain local` and zombienet.
+pub fn local_config_genesis() -> Value {
+	genesis(
+		&[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
+		endowed_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The preset with the given id, serialized as JSON.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work; qed")
+			.into_bytes(),
+	)
+}
+
+/// The ids of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds, and runs every test:
+#   1. the workspace's Rust tests (`cargo test --release --workspace`): runtime unit tests and the
+#      integration tests that start the real node binary;
+#   2. the zombienet smoke test: three validators on the `local` chain.
+# Ends with one summary line, `tests: N passed, N failed`, and a non-zero exit if anything failed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+"$REPO_ROOT/scripts/setup.sh"
+"$REPO_ROOT/scripts/build.sh"
+use_toolchain
+
+out="$(mktemp -d -t agentchain-tests-XXXXXX)"
+trap 'rm -rf "$out"' EXIT
+failed_suites=()
+
+log "cargo test (release, whole workspace)"
+# Same profile, flags and target set as build.sh, so nothing is compiled again.
+if ! cargo_run test $CARGO_PROFILE_FLAG --locked --workspace --all-targets 2>&1 | tee "$out/cargo.txt"; then
+	failed_suites+=("cargo test")
+fi
+
+log "zombienet smoke test"
+if ! "$REPO_ROOT/scripts/zombienet.sh" test 2>&1 | tee "$out/zombienet.txt"; then
+	failed_suites+=("zombienet")
+fi
+
+# cargo prints `test result: ok. 3 passed; 0 failed; ...` per test binary.
+sum_field() { grep -Eo "[0-9]+ $1" "$out/cargo.txt" | awk '{s += $1} END {print s + 0}'; }
+passed=$(sum_field passed)
+failed=$(sum_field failed)
+# zombienet marks each assertion of the .zndsl with a check mark or a cross.
+passed=$((passed + $(grep -c '✅' "$out/zombienet.txt" || true)))
+failed=$((failed + $(grep -c '❌' "$out/zombienet.txt" || true)))
+if [ ${#failed_suites[@]} -gt 0 ] && [ "$failed" -eq 0 ]; then
+	failed=${#failed_suites[@]} # a suite that failed before running its tests
+fi
+
+echo
+[ ${#failed_suites[@]} -eq 0 ] || log "failed: ${failed_suites[*]}"
+echo "tests: $passed passed, $failed failed"
+[ ${#failed_suites[@]} -eq 0 ]
