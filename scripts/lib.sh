@@ -7,6 +7,9 @@
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${AGENTCHAIN_TARGET_DIR:-$HOME/.cache/agentchain/target}"
+# The wasm runtime's inner build finds the workspace (and so its Cargo.lock) through this; from a
+# target directory outside the checkout it could not, and would resolve dependencies afresh.
+export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
 # One profile for building and testing: release, so the test node runs as a user's would.
 export CARGO_PROFILE_FLAG="--release"
 NODE_BIN="$CARGO_TARGET_DIR/release/agentchain-node"
@@ -31,7 +34,7 @@ rustup_wasm_toolchain() {
 }
 
 distro_toolchain_ready() {
-	[ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] \
+	[ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] && [ -x /usr/bin/rust-lld ] \
 		&& compgen -G "$DISTRO_WASM_SYSROOT/libcore-*.rlib" >/dev/null
 }
 

@@ -63,7 +63,8 @@ if tc="$(rustup_wasm_toolchain)" && [ -n "$tc" ]; then
 	log "Rust: rustup toolchain '$tc' has a wasm target"
 else
 	# rustup here cannot add wasm targets or rust-src; Debian's Rust 1.96 with its sources can.
-	apt_install rustc-web cargo-web rust-web-src lld-22
+	# rust-web-llvm provides `rust-lld`, the linker the wasm targets name.
+	apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
 	distro_toolchain_ready || build_distro_wasm_sysroot
 	distro_toolchain_ready || die "the wasm32v1-none sysroot is still missing after building it"
 	log "Rust: Debian's $(/usr/bin/rustc --version) with the wasm32v1-none sysroot"

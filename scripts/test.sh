@@ -16,7 +16,7 @@ failed_suites=()
 
 log "cargo test (release, whole workspace)"
 # Same profile, flags and target set as build.sh, so nothing is compiled again.
-if ! cargo_run test $CARGO_PROFILE_FLAG --locked --workspace --all-targets 2>&1 | tee "$out/cargo.txt"; then
+if ! cargo_run test $CARGO_PROFILE_FLAG --locked --workspace --all-targets --no-fail-fast 2>&1 | tee "$out/cargo.txt"; then
 	failed_suites+=("cargo test")
 fi
 

@@ -9,7 +9,7 @@ use agentchain_primitives::Block;
 use polkadot_sdk::{
 	sc_cli::{self, SubstrateCli},
 	sc_consensus_grandpa, sc_network,
-	sc_service::{self, PartialComponents},
+	sc_service::{self, Configuration, PartialComponents},
 	sp_runtime::traits::Block as BlockT,
 };
 
@@ -126,7 +126,8 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			runner.run_node_until_exit(|mut config| async move {
+				pin_rpc_ports(&mut config)?;
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as BlockT>::Hash>,
@@ -139,4 +140,26 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		},
 	}
+}
+
+/// Makes the JSON-RPC server listen on the port it was given or fail with a clear error.
+///
+/// Substrate's default is to move to a random port when the given one is taken, which leaves
+/// every client (and the README's `ws://127.0.0.1:9944`) pointing at the wrong node. The check
+/// binds each required address once up front so the error names the port and the flag.
+fn pin_rpc_ports(config: &mut Configuration) -> sc_cli::Result<()> {
+	for endpoint in config.rpc.addr.iter_mut().flatten() {
+		endpoint.retry_random_port = false;
+		if endpoint.is_optional {
+			continue;
+		}
+		std::net::TcpListener::bind(endpoint.listen_addr).map_err(|e| {
+			format!(
+				"cannot serve JSON-RPC on {}: {e}; stop whatever holds that port or choose \
+				 another with --rpc-port",
+				endpoint.listen_addr
+			)
+		})?;
+	}
+	Ok(())
 }

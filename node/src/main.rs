@@ -7,6 +7,10 @@ mod export_genesis;
 mod rpc;
 mod service;
 
-fn main() -> polkadot_sdk::sc_cli::Result<()> {
-	command::run()
+fn main() {
+	// Errors are shown as their message, not as a debug dump of the error enum.
+	if let Err(error) = command::run() {
+		eprintln!("Error: {error}");
+		std::process::exit(1);
+	}
 }

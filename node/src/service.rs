@@ -49,7 +49,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.telemetry_endpoints
 		.clone()
 		.filter(|endpoints| !endpoints.is_empty())
-		.map(|endpoints| -> Result<_, sc_telemetry::Error> {
+		.map(|endpoints| -> Result<_, polkadot_sdk::sc_telemetry::Error> {
 			let worker = TelemetryWorker::new(16)?;
 			let telemetry = worker.handle().new_telemetry(endpoints);
 			Ok((worker, telemetry))
@@ -62,6 +62,8 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
+			// Pruning keeps no block bodies beyond what `--blocks-pruning` says.
+			Vec::new(),
 		)?;
 	let client = Arc::new(client);
 
@@ -177,7 +179,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		Vec::default(),
 	));
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
+	// The bitswap client handle is for nodes that fetch IPFS content; this one only serves it.
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
 		sc_service::build_network(sc_service::BuildNetworkParams {
 			config: &config,
 			net_config,

@@ -48,7 +48,6 @@ fn occupied_rpc_port_is_refused() {
 		&p2p,
 		"--prometheus-port",
 		&prometheus,
-		"--no-hardware-benchmarks",
 	]);
 	assert!(!ok, "the node must not start on an occupied RPC port:\n{text}");
 	assert!(text.contains("in use"), "{text}");

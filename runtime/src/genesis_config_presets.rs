@@ -28,22 +28,21 @@ pub fn endowed_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
-/// The Aura and GRANDPA keys of a dev validator.
-fn authority_keys(validator: Sr25519Keyring) -> (AuraId, GrandpaId) {
-	let grandpa = Ed25519Keyring::from_str(&validator.to_string())
-		.expect("every sr25519 dev keyring has an ed25519 twin of the same name; qed");
+/// The Aura (sr25519) and GRANDPA (ed25519) keys of a dev validator: both derived from the
+/// validator's well-known seed, `//Alice` and so on.
+fn authority_keys(validator: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
 	(validator.public().into(), grandpa.public().into())
 }
 
 fn genesis(
-	validators: &[Sr25519Keyring],
+	validators: &[(Sr25519Keyring, Ed25519Keyring)],
 	endowed: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
 	let (aura, grandpa): (Vec<AuraId>, Vec<(GrandpaId, u64)>) = validators
 		.iter()
-		.map(|v| {
-			let (aura, grandpa) = authority_keys(*v);
+		.map(|(aura, grandpa)| {
+			let (aura, grandpa) = authority_keys(*aura, *grandpa);
 			(aura, (grandpa, 1))
 		})
 		.unzip();
@@ -73,13 +72,21 @@ fn genesis(
 
 /// One validator (Alice) for `--dev`.
 pub fn development_config_genesis() -> Value {
-	genesis(&[Sr25519Keyring::Alice], endowed_accounts(), Sr25519Keyring::Alice.to_account_id())
+	genesis(
+		&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		endowed_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
 }
 
 /// Three validators (Alice, Bob, Charlie) for `--chain local` and zombienet.
 pub fn local_config_genesis() -> Value {
 	genesis(
-		&[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
+		&[
+			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		],
 		endowed_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)

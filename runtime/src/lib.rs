@@ -21,7 +21,7 @@ use polkadot_sdk::{
 	frame_executive, frame_support, frame_system, pallet_assets, pallet_aura, pallet_balances,
 	pallet_grandpa, pallet_sudo, pallet_timestamp, pallet_transaction_payment,
 	sp_runtime::{self, generic, impl_opaque_keys},
-	sp_version::{self, runtime_version, RuntimeVersion},
+	sp_version::{runtime_version, RuntimeVersion},
 };
 
 pub use agentchain_primitives::{
@@ -31,7 +31,6 @@ pub use agentchain_primitives::{
 /// Types the node needs without knowing the runtime's calls.
 pub mod opaque {
 	use super::*;
-	use polkadot_sdk::{pallet_aura, pallet_grandpa};
 
 	pub use agentchain_primitives::{Block, Header};
 
@@ -60,12 +59,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	transaction_version: 1,
 	system_version: 1,
 };
-
-/// The native version, as the node reports it.
-#[cfg(feature = "std")]
-pub fn native_version() -> sp_version::NativeVersion {
-	sp_version::NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Target block time in milliseconds: the one constant that sets the chain's pace.
 ///

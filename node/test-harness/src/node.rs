@@ -78,7 +78,7 @@ impl Node {
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--port", &p2p_port.to_string()])
 			.args(["--prometheus-port", &prometheus_port.to_string()])
-			.args(["--no-mdns", "--no-telemetry", "--no-hardware-benchmarks"])
+			.args(["--no-mdns", "--no-telemetry"])
 			.args(&options.extra_args)
 			.stdin(Stdio::null())
 			.stdout(log.try_clone()?)

@@ -6,7 +6,9 @@ use crate::{
 };
 use polkadot_sdk::{
 	frame_support::{
-		derive_impl, parameter_types,
+		derive_impl,
+		dispatch::DispatchClass,
+		parameter_types,
 		weights::{
 			constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
 			Weight,
@@ -38,8 +40,12 @@ parameter_types! {
 		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME_MILLIS * WEIGHT_REF_TIME_PER_MILLIS, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(MAXIMUM_BLOCK_LENGTH, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAXIMUM_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_LENGTH
+		})
+		.build();
 
 	/// Generic Substrate prefix (42) until the chain registers its own.
 	pub const SS58Prefix: u8 = 42;
