@@ -60,65 +60,33 @@ fn non_numeric_port_is_refused() {
 	assert!(text.contains("--rpc-port"), "{text}");
 }
 
+/// `key insert` of `suri` under `key_type` into a fresh keystore.
+fn key_insert(key_type: &str, suri: &str) -> (bool, String) {
+	let dir = tempfile::tempdir().unwrap();
+	let base_path = dir.path().to_str().unwrap();
+	run(&[
+		"key", "insert", "--chain", "dev", "--base-path", base_path, "--key-type", key_type,
+		"--scheme", "sr25519", "--suri", suri,
+	])
+}
+
 #[test]
 fn bad_secret_uri_is_refused_by_key_insert() {
-	let dir = tempfile::tempdir().unwrap();
-	let (ok, text) = run(&[
-		"key",
-		"insert",
-		"--chain",
-		"dev",
-		"--base-path",
-		dir.path().to_str().unwrap(),
-		"--key-type",
-		"aura",
-		"--scheme",
-		"sr25519",
-		"--suri",
-		"this is not a valid secret phrase",
-	]);
+	let (ok, text) = key_insert("aura", "this is not a valid secret phrase");
 	assert!(!ok);
 	assert!(text.to_lowercase().contains("invalid"), "{text}");
 }
 
 #[test]
 fn bad_key_type_is_refused_by_key_insert() {
-	let dir = tempfile::tempdir().unwrap();
-	let (ok, text) = run(&[
-		"key",
-		"insert",
-		"--chain",
-		"dev",
-		"--base-path",
-		dir.path().to_str().unwrap(),
-		"--key-type",
-		"toolong",
-		"--scheme",
-		"sr25519",
-		"--suri",
-		"//Alice",
-	]);
+	let (ok, text) = key_insert("toolong", "//Alice");
 	assert!(!ok);
 	assert!(text.to_lowercase().contains("key type"), "{text}");
 }
 
 #[test]
 fn key_insert_accepts_a_dev_key() {
-	let dir = tempfile::tempdir().unwrap();
-	let (ok, text) = run(&[
-		"key",
-		"insert",
-		"--chain",
-		"dev",
-		"--base-path",
-		dir.path().to_str().unwrap(),
-		"--key-type",
-		"aura",
-		"--scheme",
-		"sr25519",
-		"--suri",
-		"//Alice",
-	]);
+	let (ok, text) = key_insert("aura", "//Alice");
 	assert!(ok, "{text}");
 }
 

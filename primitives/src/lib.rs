@@ -5,6 +5,10 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+pub mod x402;
+
 use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::{
@@ -48,6 +52,10 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 /// runtime's call types.
 pub type Block = generic::Block<Header, OpaqueExtrinsic>;
 
+/// This chain's EVM-style chain id: the `chainId` of the EIP-712 domains EVM wallets sign
+/// payments against, and the number in its x402 network name `eip155:402402`.
+pub const EVM_CHAIN_ID: u64 = 402_402;
+
 /// Decimal places of the native fee token.
 pub const NATIVE_DECIMALS: u8 = 12;
 
@@ -65,6 +73,8 @@ pub mod stablecoin {
 	pub const NAME: &str = "USD Coin";
 	/// Its ticker symbol.
 	pub const SYMBOL: &str = "USDC";
+	/// The version of its EIP-712 domain (x402's `extra.version`), as USDC on other chains.
+	pub const EIP712_VERSION: &str = "2";
 	/// Its decimal places, as USDC on other chains.
 	pub const DECIMALS: u8 = 6;
 	/// One whole coin, in its smallest unit.

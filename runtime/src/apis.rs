@@ -24,10 +24,16 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, AssetId, Aura, Balance, Block, BlockNumber, Executive,
+	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, X402, VERSION,
 };
+use agentchain_primitives::x402::{
+	api::StatementReport,
+	eip712, AuthorizationNonce, AuthorizationState, IntentError, IntentSignature, PaymentId,
+	PaymentIntent, Purpose, Receipt,
+};
+use polkadot_sdk::sp_core::H160;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -200,6 +206,41 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl agentchain_primitives::x402::api::X402Api<Block> for Runtime {
+		fn verify(
+			intent: PaymentIntent<AccountId, AssetId, Balance>,
+			signature: IntentSignature,
+			purpose: Purpose,
+		) -> Result<PaymentId, IntentError> {
+			X402::verify(&intent, &signature, purpose)
+		}
+
+		fn authorization_state(payer: AccountId, nonce: AuthorizationNonce) -> Option<AuthorizationState> {
+			pallet_x402::Authorizations::<Runtime>::get(payer, nonce)
+		}
+
+		fn receipt(payment_id: PaymentId) -> Option<Receipt<AccountId, AssetId, Balance, BlockNumber>> {
+			pallet_x402::Receipts::<Runtime>::get(payment_id)
+		}
+
+		fn statement(
+			payee: AccountId,
+			asset: AssetId,
+			from_block: BlockNumber,
+			to_block: BlockNumber,
+		) -> StatementReport<BlockNumber> {
+			X402::statement_report(payee, asset, from_block, to_block)
+		}
+
+		fn asset_domain(asset: AssetId) -> Option<eip712::Domain> {
+			X402::eip712_domain(asset)
+		}
+
+		fn account_of_address(address: H160) -> AccountId {
+			X402::account_of_address(address)
 		}
 	}
 

@@ -1,11 +1,12 @@
 //! Genesis presets: `development` (one validator) and `local_testnet` (alice, bob and charlie).
 //!
 //! Both fund the well-known dev accounts with the native token and the `USDC` stablecoin, make
-//! Alice the sudo key and the stablecoin's issuer.
+//! Alice the sudo key and the stablecoin's issuer, make the stablecoin payable through x402
+//! (its EIP-712 domain) and register the dev accounts' 20-byte addresses.
 
 use crate::{
 	stablecoin, AccountId, AssetsConfig, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	RuntimeGenesisConfig, SudoConfig, X402Config, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
@@ -63,9 +64,19 @@ fn genesis(
 				stablecoin::DECIMALS,
 			)],
 			accounts: endowed
-				.into_iter()
+				.iter()
+				.cloned()
 				.map(|a| (stablecoin::ASSET_ID, a, STABLECOIN_ENDOWMENT))
 				.collect::<Vec<_>>(),
+		},
+		x402: X402Config {
+			asset_domains: vec![(
+				stablecoin::ASSET_ID,
+				stablecoin::NAME.as_bytes().to_vec(),
+				stablecoin::EIP712_VERSION.as_bytes().to_vec(),
+			)],
+			// The dev accounts can be paid by EVM payers at their derived 20-byte addresses.
+			evm_accounts: endowed,
 		},
 	})
 }

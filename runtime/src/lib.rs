@@ -2,7 +2,8 @@
 //!
 //! Aura block production and GRANDPA finality, the native fee token in `pallet-balances`,
 //! transaction fees, `pallet-assets` for stablecoins (a `USDC` stablecoin exists from genesis),
-//! and `pallet-sudo` for development chains.
+//! `pallet-x402` for payments authorized by payers' signatures, and `pallet-sudo` for
+//! development chains.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
@@ -162,6 +163,9 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Assets = pallet_assets;
+
+	#[runtime::pallet_index(20)]
+	pub type X402 = pallet_x402;
 }
 
 #[cfg(test)]

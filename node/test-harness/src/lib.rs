@@ -15,6 +15,7 @@
 pub mod extrinsic;
 mod node;
 mod rpc;
+mod x402;
 
 pub use node::{free_port, Node, NodeOptions};
 pub use rpc::{Rpc, TxOutcome};

@@ -4,5 +4,6 @@ mod assets;
 mod consensus;
 mod monetary;
 mod system;
+mod x402;
 
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

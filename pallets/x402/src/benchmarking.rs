@@ -1,0 +1,228 @@
+//! Benchmarks (frame-benchmarking v2). Every intent is EVM-signed, the dearer kind, and pays a
+//! payee that does not hold the asset yet, so each measures the worst case.
+
+use super::*;
+use crate::Pallet as X402;
+use alloc::{vec, vec::Vec};
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	frame_support::{
+		traits::{fungibles::Unbalanced, tokens::Precision, Get},
+		BoundedVec,
+	},
+	frame_system::{self, RawOrigin},
+	sp_core::{crypto::KeyTypeId, ecdsa, H160},
+	sp_crypto_hashing::keccak_256,
+	sp_io,
+};
+
+/// What the benchmarks need from the runtime.
+pub trait BenchmarkHelper {
+	/// Creates a sufficient asset that can be paid in and returns its id.
+	fn create_asset() -> AssetId;
+	/// Sets the block time to `seconds` since the unix epoch.
+	fn set_time(seconds: UnixSeconds);
+}
+
+const KEY_TYPE: KeyTypeId = KeyTypeId(*b"x402");
+const NOW: UnixSeconds = 1_800_000_000;
+const AMOUNT: Balance = 1_000_000;
+
+/// An EVM key in the benchmark keystore, and its address.
+fn evm_key(index: u32) -> (ecdsa::Public, H160) {
+	let seed = alloc::format!("//bench-payer-{index}").into_bytes();
+	let public = sp_io::crypto::ecdsa_generate(KEY_TYPE, Some(seed));
+	// Recover the uncompressed key from a signature to derive the address.
+	let digest = [7u8; 32];
+	let signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &public, &digest)
+		.expect("the key was just generated");
+	let uncompressed = sp_io::crypto::secp256k1_ecdsa_recover(&signature.0, &digest)
+		.ok()
+		.expect("a fresh signature recovers");
+	(public, H160::from_slice(&keccak_256(&uncompressed)[12..]))
+}
+
+fn setup<T: Config>() -> AssetId {
+	T::BenchmarkHelper::set_time(NOW);
+	let asset = T::BenchmarkHelper::create_asset();
+	AssetDomains::<T>::insert(
+		asset,
+		AssetDomain {
+			name: b"USD Coin".to_vec().try_into().unwrap(),
+			version: b"2".to_vec().try_into().unwrap(),
+		},
+	);
+	asset
+}
+
+/// A funded EVM payer's intent to a fresh payee, signed for `purpose`.
+fn signed_intent<T: Config>(asset: AssetId, index: u32, purpose: Purpose) -> (Intent, IntentSignature) {
+	let (public, from) = evm_key(index);
+	let payer = AccountId::new(evm_address::embedded_account(from));
+	T::Assets::increase_balance(asset, &payer, AMOUNT * 10, Precision::Exact)
+		.expect("the asset exists");
+	let payee: AccountId = account("payee", index, 0);
+	let intent = Intent {
+		payer,
+		payee: payee.clone(),
+		asset,
+		amount: AMOUNT,
+		valid_after: NOW - 600,
+		valid_before: NOW + 300,
+		nonce: keccak_256(&index.to_le_bytes()),
+		reference: Some([1; 32]),
+	};
+	let digest = X402::<T>::eip712_domain(asset)
+		.expect("payable")
+		.authorization_digest(
+			purpose,
+			from,
+			evm_address::address_of(payee.as_ref()),
+			intent.amount,
+			intent.valid_after,
+			intent.valid_before,
+			&intent.nonce,
+		)
+		.expect("transfer or receive");
+	let signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &public, &digest)
+		.expect("the key is in the keystore");
+	(intent, IntentSignature::Evm(signature.0))
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn transfer_with_authorization() {
+		let asset = setup::<T>();
+		let (intent, signature) = signed_intent::<T>(asset, 0, Purpose::Transfer);
+		let caller: AccountId = whitelisted_caller();
+		let id = intent.payment_id();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), Box::new(intent), signature);
+
+		assert!(Receipts::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn receive_with_authorization() {
+		let asset = setup::<T>();
+		let (intent, signature) = signed_intent::<T>(asset, 0, Purpose::Receive);
+		let payee = intent.payee.clone();
+		let id = intent.payment_id();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payee), Box::new(intent), signature);
+
+		assert!(Receipts::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn cancel_authorization() {
+		let asset = setup::<T>();
+		let (public, from) = evm_key(0);
+		let payer = AccountId::new(evm_address::embedded_account(from));
+		let nonce = [9u8; 32];
+		let digest = X402::<T>::eip712_domain(asset).unwrap().cancel_digest(from, &nonce);
+		let signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &public, &digest).unwrap();
+		let caller: AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), payer.clone(), nonce, asset, IntentSignature::Evm(signature.0));
+
+		assert_eq!(Authorizations::<T>::get(&payer, nonce), Some(AuthorizationState::Canceled));
+	}
+
+	#[benchmark]
+	fn settle_batch(n: Linear<1, { T::MaxBatch::get() }>) {
+		let asset = setup::<T>();
+		let items: Vec<_> = (0..n).map(|i| signed_intent::<T>(asset, i, Purpose::Transfer)).collect();
+		let last = items.last().map(|(intent, _)| intent.payment_id());
+		let items: BoundedVec<_, T::MaxBatch> = items.try_into().unwrap();
+		let caller: AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), items);
+
+		assert!(Receipts::<T>::contains_key(last.unwrap()));
+	}
+
+	#[benchmark]
+	fn settle_batch_rejected(n: Linear<1, { T::MaxBatch::get() }>) {
+		let asset = setup::<T>();
+		// Valid in every way but the signature, which is checked last before funds.
+		let items: Vec<_> = (0..n)
+			.map(|i| {
+				let (intent, _) = signed_intent::<T>(asset, i, Purpose::Transfer);
+				let (_, wrong) = signed_intent::<T>(asset, i + n, Purpose::Transfer);
+				(intent, wrong)
+			})
+			.collect();
+		let first = items[0].0.payment_id();
+		let items: BoundedVec<_, T::MaxBatch> = items.try_into().unwrap();
+		let caller: AccountId = whitelisted_caller();
+
+		#[block]
+		{
+			X402::<T>::settle_batch(RawOrigin::Signed(caller).into(), items).unwrap();
+		}
+
+		assert!(!Receipts::<T>::contains_key(first));
+	}
+
+	#[benchmark]
+	fn close_statement(n: Linear<1, { T::MaxStatementReceipts::get() }>) {
+		let asset = setup::<T>();
+		let payee: AccountId = account("payee", 0, 0);
+		let block = frame_system::Pallet::<T>::block_number();
+		for sequence in 0..n as u64 {
+			let id = PaymentId::from(keccak_256(&sequence.to_le_bytes()));
+			PayeeReceipts::<T>::insert((&payee, asset, sequence), id);
+			Receipts::<T>::insert(
+				id,
+				Receipt {
+					payer: account("payer", sequence as u32, 0),
+					payee: payee.clone(),
+					asset,
+					amount: AMOUNT,
+					reference: None,
+					block,
+					extrinsic_index: 0,
+					sequence,
+				},
+			);
+		}
+		Ledgers::<T>::insert(&payee, asset, Ledger { first_open: 0, next: n as u64, lifetime_total: 0, statements: 0 });
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payee.clone()), asset, block);
+
+		assert_eq!(Ledgers::<T>::get(&payee, asset).first_open, n as u64);
+	}
+
+	#[benchmark]
+	fn set_asset_domain() {
+		let asset = T::BenchmarkHelper::create_asset();
+		let name = vec![b'n'; 64];
+		let version = vec![b'v'; 64];
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, asset, name, version);
+
+		assert!(AssetDomains::<T>::contains_key(asset));
+	}
+
+	#[benchmark]
+	fn register_evm_address() {
+		let caller: AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		assert!(EvmAccounts::<T>::contains_key(evm_address::address_of(caller.as_ref())));
+	}
+
+	impl_benchmark_test_suite!(X402, crate::mock::new_test_ext(), crate::mock::Test);
+}

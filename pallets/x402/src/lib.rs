@@ -1,0 +1,495 @@
+//! # x402 pallet
+//!
+//! Moves stablecoins on the strength of a payer's signature, with EIP-3009 semantics, so that a
+//! facilitator can settle x402 payments for payers who hold no native token and pay no fee.
+//!
+//! ## Intents
+//!
+//! A [`PaymentIntent`](agentchain_primitives::x402::PaymentIntent) names payer, payee, asset,
+//! amount, a validity window `(valid_after, valid_before)` in unix seconds (open at both ends,
+//! checked against the block timestamp), a random 32-byte nonce and an optional reference. Its
+//! payment id is `blake2_256(tag ‖ payer ‖ nonce)`. It is authorized by a native
+//! `MultiSignature` over a payload bound to this chain's genesis hash and the call's purpose, or
+//! by a 65-byte EIP-712 `TransferWithAuthorization` / `ReceiveWithAuthorization` signature
+//! against the asset's [`AssetDomain`] and [`Config::EvmChainId`], exactly as stock x402 EVM
+//! clients sign.
+//!
+//! ## Who pays for what
+//!
+//! Every call is a signed extrinsic: the submitter (a facilitator, or the payee) pays the
+//! ordinary transaction fee in the native token, also when the intent is refused, so the calls
+//! cannot fill blocks for free. The payer pays nothing but the amount.
+//!
+//! ## Calls
+//!
+//! - [`Pallet::transfer_with_authorization`]: anyone settles one intent.
+//! - [`Pallet::receive_with_authorization`]: only the payee settles one intent.
+//! - [`Pallet::cancel_authorization`]: the payer cancels an unused nonce.
+//! - [`Pallet::settle_batch`]: anyone settles up to [`Config::MaxBatch`] intents; each settles
+//!   or is rejected on its own, and balances are netted per account and asset.
+//! - [`Pallet::close_statement`]: a payee closes a reconciliation period.
+//! - [`Pallet::set_asset_domain`]: the admin makes an asset payable by giving its EIP-712 domain.
+//! - [`Pallet::register_evm_address`]: a native account claims its derived 20-byte address so
+//!   EVM payers can pay it.
+//!
+//! ## Storage growth
+//!
+//! - [`Authorizations`]: one entry per settled or canceled nonce. Used entries are removed in
+//!   `on_idle` once their intent's `valid_before` has passed; [`Config::MaxValidity`] caps how
+//!   far that can be. Canceled entries stay (see [`AuthorizationState::Canceled`]).
+//! - [`Receipts`] and [`PayeeReceipts`]: one entry each per settled payment, removed when the
+//!   payee closes the statement period that contains it.
+//! - [`Statements`]: one entry per closed period; [`Ledgers`]: one per (payee, asset).
+//! - [`AssetDomains`], [`EvmAccounts`]: one per payable asset / registered account.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use polkadot_sdk::{frame_support, frame_system};
+
+pub use pallet::*;
+
+mod queries;
+mod settlement;
+mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{boxed::Box, vec::Vec};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungibles, UnixTime},
+	};
+	use frame_system::pallet_prelude::*;
+	use polkadot_sdk::sp_core::{H160, H256};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config:
+		polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>, AccountId = AccountId>
+	{
+		/// The assets payments move (`pallet-assets`).
+		type Assets: fungibles::Inspect<AccountId, AssetId = AssetId, Balance = Balance>
+			+ fungibles::Unbalanced<AccountId>;
+
+		/// The block time, as unix time.
+		type Time: UnixTime;
+
+		/// Who may set an asset's EIP-712 domain (root).
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// This chain's EVM chain id: the `chainId` of the EIP-712 domain and the number in
+		/// the x402 network `eip155:<chain id>`.
+		#[pallet::constant]
+		type EvmChainId: Get<u64>;
+
+		/// Longest time, in seconds, from now to an intent's `valid_before`. Bounds how long a
+		/// used-nonce record must be kept.
+		#[pallet::constant]
+		type MaxValidity: Get<UnixSeconds>;
+
+		/// Most intents in one `settle_batch`.
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
+		/// Most receipts one `close_statement` takes into a statement.
+		#[pallet::constant]
+		type MaxStatementReceipts: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Creates assets and sets the time for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: benchmarking::BenchmarkHelper;
+	}
+
+	/// The state of each payer's used or canceled nonces.
+	#[pallet::storage]
+	pub type Authorizations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		AccountId,
+		Blake2_128Concat,
+		AuthorizationNonce,
+		AuthorizationState,
+	>;
+
+	/// Where the `on_idle` sweep of expired [`Authorizations`] resumes: the last raw key it
+	/// looked at, or nothing to start from the beginning.
+	#[pallet::storage]
+	pub type PruneCursor<T: Config> = StorageValue<_, BoundedVec<u8, ConstU32<256>>>;
+
+	/// Settled payments by payment id, until their statement period is closed.
+	#[pallet::storage]
+	pub type Receipts<T: Config> =
+		StorageMap<_, Identity, PaymentId, Receipt<AccountId, AssetId, Balance, BlockNumberFor<T>>>;
+
+	/// Each payee's open receipts per asset, by ledger sequence.
+	#[pallet::storage]
+	pub type PayeeReceipts<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, AccountId>,
+			NMapKey<Blake2_128Concat, AssetId>,
+			NMapKey<Twox64Concat, u64>,
+		),
+		PaymentId,
+	>;
+
+	/// Each payee's running ledger per asset.
+	#[pallet::storage]
+	pub type Ledgers<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, AccountId, Blake2_128Concat, AssetId, Ledger, ValueQuery>;
+
+	/// Closed statements per payee and asset, numbered from 0.
+	#[pallet::storage]
+	pub type Statements<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, AccountId>,
+			NMapKey<Blake2_128Concat, AssetId>,
+			NMapKey<Twox64Concat, u32>,
+		),
+		Statement<Balance, BlockNumberFor<T>, H256>,
+	>;
+
+	/// The EIP-712 domain of each payable asset. An asset without one cannot be paid in.
+	#[pallet::storage]
+	pub type AssetDomains<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, AssetDomain>;
+
+	/// Native accounts registered for their derived 20-byte address
+	/// ([`evm_address::address_of`]), so that a payment to that address reaches them.
+	#[pallet::storage]
+	pub type EvmAccounts<T: Config> = StorageMap<_, Identity, H160, AccountId>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Payable assets with their EIP-712 name and version.
+		pub asset_domains: Vec<(AssetId, Vec<u8>, Vec<u8>)>,
+		/// Native accounts registered for their derived addresses.
+		pub evm_accounts: Vec<AccountId>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (asset, name, version) in &self.asset_domains {
+				let domain = AssetDomain {
+					name: name.clone().try_into().expect("genesis domain name fits the limit"),
+					version: version.clone().try_into().expect("genesis domain version fits the limit"),
+				};
+				AssetDomains::<T>::insert(asset, domain);
+			}
+			for account in &self.evm_accounts {
+				EvmAccounts::<T>::insert(evm_address::address_of(account.as_ref()), account);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A payment settled.
+		Settled {
+			payment_id: PaymentId,
+			payer: AccountId,
+			payee: AccountId,
+			asset: AssetId,
+			amount: Balance,
+			reference: Option<PaymentReference>,
+		},
+		/// An item of a `settle_batch` was refused; the other items are unaffected.
+		Rejected { index: u32, payment_id: PaymentId, reason: IntentError },
+		/// A `settle_batch` finished.
+		BatchProcessed { settled: u32, rejected: u32 },
+		/// A payer canceled an unused nonce.
+		AuthorizationCanceled { payer: AccountId, nonce: AuthorizationNonce },
+		/// A payee closed a reconciliation period.
+		StatementClosed {
+			payee: AccountId,
+			asset: AssetId,
+			index: u32,
+			statement: Statement<Balance, BlockNumberFor<T>, H256>,
+		},
+		/// An asset became payable (or its EIP-712 domain changed).
+		AssetDomainSet { asset: AssetId, name: Vec<u8>, version: Vec<u8> },
+		/// A native account registered its derived 20-byte address.
+		EvmAddressRegistered { account: AccountId, address: H160 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The block time is not yet after the intent's `valid_after`.
+		NotYetValid,
+		/// The block time is not before the intent's `valid_before`.
+		Expired,
+		/// `valid_before` is further ahead than `MaxValidity`.
+		ValidityTooLong,
+		/// The payer's nonce was already used.
+		NonceUsed,
+		/// The payer canceled this nonce.
+		NonceCanceled,
+		/// The asset is not payable: it has no EIP-712 domain here.
+		UnknownAsset,
+		/// The amount is zero.
+		ZeroAmount,
+		/// Payer and payee are the same account.
+		SelfPayment,
+		/// The signature does not verify for this payer, intent, purpose and chain.
+		BadSignature,
+		/// An EVM signature was given for a payer that is not an EVM account.
+		NotAnEvmPayer,
+		/// The payer's balance does not cover the amount.
+		InsufficientFunds,
+		/// The payee cannot receive the amount.
+		CannotReceive,
+		/// Only the payee may submit this call.
+		NotThePayee,
+		/// A batch with no items.
+		EmptyBatch,
+		/// `up_to_block` is in the future.
+		FutureBlock,
+		/// No open receipt up to that block.
+		NothingToClose,
+		/// The EIP-712 name or version is longer than the limit.
+		DomainTooLong,
+		/// The asset does not exist.
+		AssetNotFound,
+		/// The account is already registered for its address.
+		AlreadyRegistered,
+		/// EVM accounts (ending in `0xEE` × 12) are their address already.
+		EvmAccountCannotRegister,
+	}
+
+	impl<T> From<IntentError> for Error<T> {
+		fn from(reason: IntentError) -> Self {
+			match reason {
+				IntentError::NotYetValid => Error::NotYetValid,
+				IntentError::Expired => Error::Expired,
+				IntentError::ValidityTooLong => Error::ValidityTooLong,
+				IntentError::NonceUsed => Error::NonceUsed,
+				IntentError::NonceCanceled => Error::NonceCanceled,
+				IntentError::UnknownAsset => Error::UnknownAsset,
+				IntentError::ZeroAmount => Error::ZeroAmount,
+				IntentError::SelfPayment => Error::SelfPayment,
+				IntentError::BadSignature => Error::BadSignature,
+				IntentError::NotAnEvmPayer => Error::NotAnEvmPayer,
+				IntentError::InsufficientFunds => Error::InsufficientFunds,
+				IntentError::CannotReceive => Error::CannotReceive,
+				IntentError::NotThePayee => Error::NotThePayee,
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune_expired_authorizations(remaining)
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Settles one intent authorized for [`Purpose::Transfer`].
+		///
+		/// - Origin: signed, by anyone (typically a facilitator); it pays the fee.
+		/// - Effects: moves `intent.amount` from payer to payee, marks the nonce used, records
+		///   a receipt in the payee's ledger.
+		/// - Events: [`Event::Settled`].
+		/// - Errors: any of the intent errors ([`IntentError`]), in the order settlement
+		///   checks them.
+		/// - Complexity: O(1); one signature check.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::transfer_with_authorization())]
+		pub fn transfer_with_authorization(
+			origin: OriginFor<T>,
+			intent: Box<Intent>,
+			signature: IntentSignature,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::settle_one(*intent, signature, Purpose::Transfer)
+		}
+
+		/// Settles one intent authorized for [`Purpose::Receive`]; only its payee may submit
+		/// it, so nobody can front-run the payee's own processing of the payment.
+		///
+		/// - Origin: signed, by `intent.payee`.
+		/// - Effects, events, complexity: as [`Pallet::transfer_with_authorization`].
+		/// - Errors: [`Error::NotThePayee`], then the intent errors.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::receive_with_authorization())]
+		pub fn receive_with_authorization(
+			origin: OriginFor<T>,
+			intent: Box<Intent>,
+			signature: IntentSignature,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(who == intent.payee, Error::<T>::NotThePayee);
+			Self::settle_one(*intent, signature, Purpose::Receive)
+		}
+
+		/// Cancels the payer's unused `nonce`, so no intent with it can settle.
+		///
+		/// - Origin: signed, by anyone; the payer's signature over the cancel payload (native)
+		///   or EIP-712 `CancelAuthorization` (EVM, against `asset`'s domain) authorizes it.
+		/// - Effects: records the nonce as canceled.
+		/// - Events: [`Event::AuthorizationCanceled`].
+		/// - Errors: [`Error::NonceUsed`], [`Error::NonceCanceled`], [`Error::UnknownAsset`]
+		///   (EVM), [`Error::NotAnEvmPayer`], [`Error::BadSignature`].
+		/// - Complexity: O(1); one signature check.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::cancel_authorization())]
+		pub fn cancel_authorization(
+			origin: OriginFor<T>,
+			payer: AccountId,
+			nonce: AuthorizationNonce,
+			asset: AssetId,
+			signature: IntentSignature,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::check_unused(&payer, &nonce).map_err(Error::<T>::from)?;
+			Self::check_cancel_signature(&payer, &nonce, asset, &signature)
+				.map_err(Error::<T>::from)?;
+			Authorizations::<T>::insert(&payer, nonce, AuthorizationState::Canceled);
+			Self::deposit_event(Event::AuthorizationCanceled { payer, nonce });
+			Ok(())
+		}
+
+		/// Settles up to `MaxBatch` intents from any payers, each authorized for
+		/// [`Purpose::Transfer`].
+		///
+		/// - Origin: signed, by anyone (the facilitator); it pays the fee.
+		/// - Effects: each item is checked on its own, against the balances left by the items
+		///   before it; items that pass settle, items that fail are skipped. Debits and credits
+		///   are netted, so each touched (account, asset) balance is written once.
+		/// - Events: [`Event::Settled`] per settled item, [`Event::Rejected`] per refused
+		///   item (with its index and reason), then [`Event::BatchProcessed`].
+		/// - Errors: [`Error::EmptyBatch`]; a refused item is not an error.
+		/// - Complexity: O(n) in items; charged per item, and refunded down to what the
+		///   settled and rejected items cost.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::settle_batch(items.len() as u32))]
+		pub fn settle_batch(
+			origin: OriginFor<T>,
+			items: BoundedVec<(Intent, IntentSignature), T::MaxBatch>,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
+			let charged = T::WeightInfo::settle_batch(items.len() as u32);
+			let outcomes = Self::settle(items.into_inner(), Purpose::Transfer)?;
+			let (mut settled, mut rejected) = (0u32, 0u32);
+			for (index, (payment_id, outcome)) in outcomes.into_iter().enumerate() {
+				match outcome {
+					Ok(()) => settled += 1,
+					Err(reason) => {
+						rejected += 1;
+						Self::deposit_event(Event::Rejected {
+							index: index as u32,
+							payment_id,
+							reason,
+						});
+					},
+				}
+			}
+			Self::deposit_event(Event::BatchProcessed { settled, rejected });
+			let actual = T::WeightInfo::settle_batch(settled)
+				.saturating_add(T::WeightInfo::settle_batch_rejected(rejected));
+			Ok(Some(actual.min(charged)).into())
+		}
+
+		/// Closes the payee's open reconciliation period for `asset` up to `up_to_block`.
+		///
+		/// - Origin: signed, by the payee.
+		/// - Effects: takes the open receipts settled at or before `up_to_block`, at most
+		///   `MaxStatementReceipts` of them, into a new [`Statement`] with their count, total
+		///   and hash-chain commitment, and removes their per-receipt records.
+		/// - Events: [`Event::StatementClosed`].
+		/// - Errors: [`Error::FutureBlock`], [`Error::NothingToClose`].
+		/// - Complexity: O(n) in the receipts taken.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::close_statement(T::MaxStatementReceipts::get()))]
+		pub fn close_statement(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			up_to_block: BlockNumberFor<T>,
+		) -> DispatchResultWithPostInfo {
+			let payee = ensure_signed(origin)?;
+			ensure!(up_to_block <= frame_system::Pallet::<T>::block_number(), Error::<T>::FutureBlock);
+			let taken = Self::close(payee, asset, up_to_block)?;
+			Ok(Some(T::WeightInfo::close_statement(taken)).into())
+		}
+
+		/// Makes `asset` payable, with the EIP-712 domain name and version EVM wallets sign
+		/// against (x402's `extra.name` and `extra.version`).
+		///
+		/// - Origin: [`Config::AdminOrigin`].
+		/// - Effects: stores the domain; intents in the asset are accepted from now on.
+		/// - Events: [`Event::AssetDomainSet`].
+		/// - Errors: [`Error::AssetNotFound`], [`Error::DomainTooLong`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_asset_domain())]
+		pub fn set_asset_domain(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			name: Vec<u8>,
+			version: Vec<u8>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(
+				<T::Assets as fungibles::Inspect<AccountId>>::asset_exists(asset),
+				Error::<T>::AssetNotFound
+			);
+			let domain = AssetDomain {
+				name: name.clone().try_into().map_err(|_| Error::<T>::DomainTooLong)?,
+				version: version.clone().try_into().map_err(|_| Error::<T>::DomainTooLong)?,
+			};
+			AssetDomains::<T>::insert(asset, domain);
+			Self::deposit_event(Event::AssetDomainSet { asset, name, version });
+			Ok(())
+		}
+
+		/// Registers the caller for its derived 20-byte address, so that EVM intents paying
+		/// that address (`to`) credit the caller.
+		///
+		/// - Origin: signed, by a native account.
+		/// - Effects: stores address → account.
+		/// - Events: [`Event::EvmAddressRegistered`].
+		/// - Errors: [`Error::EvmAccountCannotRegister`], [`Error::AlreadyRegistered`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::register_evm_address())]
+		pub fn register_evm_address(origin: OriginFor<T>) -> DispatchResult {
+			let account = ensure_signed(origin)?;
+			ensure!(
+				evm_address::embedded_address(account.as_ref()).is_none(),
+				Error::<T>::EvmAccountCannotRegister
+			);
+			let address = evm_address::address_of(account.as_ref());
+			ensure!(!EvmAccounts::<T>::contains_key(address), Error::<T>::AlreadyRegistered);
+			EvmAccounts::<T>::insert(address, &account);
+			Self::deposit_event(Event::EvmAddressRegistered { account, address });
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,45 @@
+//! Read-only views for the runtime API.
+
+use crate::*;
+use agentchain_primitives::x402::api::{StatementReport, MAX_REPORTED_RECEIPTS};
+use alloc::vec::Vec;
+use polkadot_sdk::{frame_system::pallet_prelude::BlockNumberFor, sp_runtime::traits::Saturating};
+
+impl<T: Config> Pallet<T> {
+	/// `payee`'s closed statements overlapping `[from_block, to_block]` and its open receipts
+	/// settled within it.
+	pub fn statement_report(
+		payee: AccountId,
+		asset: AssetId,
+		from_block: BlockNumberFor<T>,
+		to_block: BlockNumberFor<T>,
+	) -> StatementReport<BlockNumberFor<T>> {
+		let ledger = Ledgers::<T>::get(&payee, asset);
+		let closed = (0..ledger.statements)
+			.filter_map(|index| {
+				Statements::<T>::get((&payee, asset, index)).map(|statement| (index, statement))
+			})
+			.filter(|(_, s)| s.from_block <= to_block && s.to_block >= from_block)
+			.collect();
+		let mut report =
+			StatementReport { closed, open: Vec::new(), open_count: 0, open_total: 0 };
+		for sequence in ledger.first_open..ledger.next {
+			let Some(payment_id) = PayeeReceipts::<T>::get((&payee, asset, sequence)) else {
+				continue;
+			};
+			let Some(receipt) = Receipts::<T>::get(payment_id) else { continue };
+			if receipt.block < from_block {
+				continue;
+			}
+			if receipt.block > to_block {
+				break;
+			}
+			report.open_count.saturating_inc();
+			report.open_total.saturating_accrue(receipt.amount);
+			if report.open.len() < MAX_REPORTED_RECEIPTS as usize {
+				report.open.push((payment_id, receipt));
+			}
+		}
+		report
+	}
+}

@@ -1,0 +1,83 @@
+//! Reconciliation: the payee's ledger, `close_statement`, commitments and receipt pruning.
+
+use crate::{mock::*, *};
+use codec::Encode;
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	sp_core::H256,
+	sp_crypto_hashing::blake2_256,
+};
+
+fn pay(nonce: u8, amount: Balance) -> Intent {
+	let intent = intent(&account_of(&alice()), &account_of(&charlie()), amount, nonce);
+	assert_ok!(X402::transfer_with_authorization(
+		RuntimeOrigin::signed(facilitator()),
+		Box::new(intent.clone()),
+		sign_native(&alice(), &intent, Purpose::Transfer)
+	));
+	intent
+}
+
+fn close(up_to: u64) -> polkadot_sdk::frame_support::dispatch::DispatchResultWithPostInfo {
+	X402::close_statement(RuntimeOrigin::signed(account_of(&charlie())), USDC, up_to)
+}
+
+#[test]
+fn closing_records_totals_and_a_commitment_and_prunes_receipts() {
+	new_test_ext().execute_with(|| {
+		let payer = account_of(&alice());
+		let first = pay(1, 100);
+		System::set_block_number(2);
+		let second = pay(2, 250);
+		System::set_block_number(3);
+		let third = pay(3, 7);
+
+		assert_ok!(close(2));
+		let statement = Statements::<Test>::get((account_of(&charlie()), USDC, 0)).expect("closed");
+		assert_eq!((statement.from_block, statement.to_block), (1, 2));
+		assert_eq!((statement.count, statement.total, statement.first_sequence), (2, 350, 0));
+		let mut expected = H256::zero();
+		for intent in [&first, &second] {
+			expected = H256(blake2_256(&(expected, intent.payment_id(), &payer, intent.amount).encode()));
+		}
+		assert_eq!(statement.commitment, expected);
+
+		// The closed period's receipts are gone, the open one stays; the nonces stay used.
+		assert!(Receipts::<Test>::get(first.payment_id()).is_none());
+		assert!(Receipts::<Test>::get(second.payment_id()).is_none());
+		assert!(Receipts::<Test>::get(third.payment_id()).is_some());
+		assert!(Authorizations::<Test>::get(&payer, first.nonce).is_some());
+		let ledger = Ledgers::<Test>::get(account_of(&charlie()), USDC);
+		assert_eq!((ledger.first_open, ledger.next, ledger.lifetime_total, ledger.statements), (2, 3, 357, 1));
+	});
+}
+
+#[test]
+fn closing_is_bounded_and_resumes() {
+	new_test_ext().execute_with(|| {
+		for nonce in 0..6 {
+			pay(nonce, 10);
+		}
+		// MaxStatementReceipts is 4 in the test runtime.
+		assert_ok!(close(1));
+		assert_ok!(close(1));
+		let first = Statements::<Test>::get((account_of(&charlie()), USDC, 0)).unwrap();
+		let second = Statements::<Test>::get((account_of(&charlie()), USDC, 1)).unwrap();
+		assert_eq!((first.count, second.count, second.first_sequence), (4, 2, 4));
+		assert_noop!(close(1), Error::<Test>::NothingToClose);
+	});
+}
+
+#[test]
+fn nothing_to_close_and_future_blocks_are_errors() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(close(1), Error::<Test>::NothingToClose);
+		pay(1, 10);
+		assert_noop!(close(2), Error::<Test>::FutureBlock);
+		System::set_block_number(5);
+		pay(2, 10);
+		assert_ok!(close(4));
+		let statement = Statements::<Test>::get((account_of(&charlie()), USDC, 0)).unwrap();
+		assert_eq!(statement.count, 1);
+	});
+}

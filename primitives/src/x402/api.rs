@@ -1,0 +1,53 @@
+//! The runtime API of x402 settlement: what the node's facilitator, its RPC and clients ask the
+//! chain, answered with exactly the rules settlement applies.
+
+use super::*;
+use crate::{AccountId, AssetId, Balance, BlockNumber};
+
+use alloc::vec::Vec;
+
+/// A payee's reconciliation view of one asset over a block range.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct StatementReport<BlockNumber> {
+	/// Closed statements that overlap the range, with their index.
+	pub closed: Vec<(u32, Statement<Balance, BlockNumber, H256>)>,
+	/// Open (not yet closed) receipts settled within the range, oldest first, at most
+	/// [`MAX_REPORTED_RECEIPTS`].
+	pub open: Vec<(PaymentId, Receipt<AccountId, AssetId, Balance, BlockNumber>)>,
+	/// How many open receipts fall in the range (may exceed `open.len()`).
+	pub open_count: u32,
+	/// Their total.
+	pub open_total: Balance,
+}
+
+/// Most open receipts one [`StatementReport`] lists.
+pub const MAX_REPORTED_RECEIPTS: u32 = 1_000;
+
+polkadot_sdk::sp_api::decl_runtime_apis! {
+	/// x402 settlement queries.
+	pub trait X402Api {
+		/// Runs every check settlement of `intent` for `purpose` would make, at this block,
+		/// without settling. Returns its payment id, or the reason settlement would fail.
+		fn verify(
+			intent: PaymentIntent<AccountId, AssetId, Balance>,
+			signature: IntentSignature,
+			purpose: Purpose,
+		) -> Result<PaymentId, IntentError>;
+
+		/// What the chain remembers of `payer`'s `nonce`: `None` if it is unused (or its
+		/// used record was pruned after expiry).
+		fn authorization_state(payer: AccountId, nonce: AuthorizationNonce) -> Option<AuthorizationState>;
+
+		/// The receipt of a settled payment, until its statement period is closed.
+		fn receipt(payment_id: PaymentId) -> Option<Receipt<AccountId, AssetId, Balance, BlockNumber>>;
+
+		/// `payee`'s statements and open receipts in `asset` between two blocks (inclusive).
+		fn statement(payee: AccountId, asset: AssetId, from_block: BlockNumber, to_block: BlockNumber) -> StatementReport<BlockNumber>;
+
+		/// The EIP-712 domain EVM wallets sign against for `asset`; `None` if it is not payable.
+		fn asset_domain(asset: AssetId) -> Option<eip712::Domain>;
+
+		/// The account a payment to the 20-byte `address` credits.
+		fn account_of_address(address: H160) -> AccountId;
+	}
+}

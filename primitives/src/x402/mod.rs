@@ -1,0 +1,229 @@
+//! x402 payment intents: the one definition of an intent, its payment id and the exact bytes a
+//! payer signs, shared by the runtime, the node's facilitator and clients.
+//!
+//! An intent moves `amount` of `asset` from `payer` to `payee` on the strength of the payer's
+//! signature, with EIP-3009 semantics: a random 32-byte nonce that can be used once, and a
+//! validity window `(valid_after, valid_before)` in unix seconds, open at both ends.
+//!
+//! Two kinds of signature authorize an intent:
+//! - [`IntentSignature::Native`]: a `MultiSignature` (sr25519, ed25519, ecdsa) over
+//!   [`native_signing_payload`], which binds the chain (genesis hash) and the purpose;
+//! - [`IntentSignature::Evm`]: a 65-byte secp256k1 signature over the EIP-712 digest that stock
+//!   x402 EVM clients sign ([`eip712`]), with the payer and payee as 20-byte addresses mapped to
+//!   accounts by [`evm_address`].
+//!
+//! [`api::X402Api`] is the runtime API that answers with the same rules settlement applies.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::{
+	sp_core::{H160, H256},
+	sp_crypto_hashing::blake2_256,
+	sp_runtime::MultiSignature,
+};
+use scale_info::TypeInfo;
+
+pub mod api;
+pub mod eip712;
+pub mod evm_address;
+
+/// A payer's single-use nonce: 32 random bytes, as EIP-3009's `bytes32 nonce`.
+pub type AuthorizationNonce = [u8; 32];
+
+/// A payee's own 32-byte reference for reconciliation: an invoice number, an x402 payment id.
+pub type PaymentReference = [u8; 32];
+
+/// Identifies a payment everywhere (events, receipts, RPC): `blake2_256` of the domain tag, the
+/// payer and the nonce. One payer's nonce settles at most once, so its payment id is unique.
+pub type PaymentId = H256;
+
+/// Unix time in seconds, the unit of EIP-3009's `validAfter`/`validBefore`.
+pub type UnixSeconds = u64;
+
+/// Domain tag of every native signing payload and of payment ids: separates them from any
+/// other signed bytes on this chain.
+pub const DOMAIN_TAG: &[u8; 16] = b"agentchain/x402/";
+
+/// A payer's signed promise to pay.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct PaymentIntent<AccountId, AssetId, Balance> {
+	/// Who pays; the signer.
+	pub payer: AccountId,
+	/// Who is paid.
+	pub payee: AccountId,
+	/// The asset (a stablecoin) in `pallet-assets`.
+	pub asset: AssetId,
+	/// How much, in the asset's smallest unit.
+	pub amount: Balance,
+	/// The intent is valid only when the block time is strictly after this.
+	pub valid_after: UnixSeconds,
+	/// The intent is valid only when the block time is strictly before this.
+	pub valid_before: UnixSeconds,
+	/// The payer's random single-use nonce.
+	pub nonce: AuthorizationNonce,
+	/// The payee's optional reference. EVM signatures do not cover it (EIP-3009 has no such
+	/// field), so for them it is the submitter's annotation, not the payer's.
+	pub reference: Option<PaymentReference>,
+}
+
+impl<AccountId: Encode, AssetId, Balance> PaymentIntent<AccountId, AssetId, Balance> {
+	/// The intent's payment id.
+	pub fn payment_id(&self) -> PaymentId {
+		payment_id(&self.payer, &self.nonce)
+	}
+
+	/// Whether the window admits `now`: `valid_after < now < valid_before`, as EIP-3009.
+	pub fn is_valid_at(&self, now: UnixSeconds) -> bool {
+		self.valid_after < now && now < self.valid_before
+	}
+}
+
+/// The payment id of `payer`'s `nonce`.
+pub fn payment_id<AccountId: Encode>(payer: &AccountId, nonce: &AuthorizationNonce) -> PaymentId {
+	H256(blake2_256(&(DOMAIN_TAG, b"payment-id", payer, nonce).encode()))
+}
+
+/// A 65-byte secp256k1 signature, `r ‖ s ‖ v`, as EVM wallets produce it.
+pub type EvmSignature = [u8; 65];
+
+/// The signature that authorizes an intent or a cancellation.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub enum IntentSignature {
+	/// A Substrate signature by the payer's account over [`native_signing_payload`].
+	Native(MultiSignature),
+	/// An EIP-712 signature by the payer's EVM key ([`eip712`]).
+	Evm(EvmSignature),
+}
+
+/// What a signature allows; part of every signed payload, so a signature for one purpose
+/// cannot be used for another.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum Purpose {
+	/// Anyone may submit the transfer (`transfer_with_authorization`, `settle_batch`).
+	Transfer,
+	/// Only the payee may submit it (`receive_with_authorization`).
+	Receive,
+	/// Cancel an unused nonce (`cancel_authorization`).
+	Cancel,
+}
+
+/// The bytes a native signer signs to authorize `intent` for `purpose` on the chain whose
+/// genesis block is `genesis_hash`.
+pub fn native_signing_payload<Hash: Encode, AccountId: Encode, AssetId: Encode, Balance: Encode>(
+	purpose: Purpose,
+	genesis_hash: Hash,
+	intent: &PaymentIntent<AccountId, AssetId, Balance>,
+) -> Vec<u8> {
+	(DOMAIN_TAG, purpose, genesis_hash, intent).encode()
+}
+
+/// The bytes a native signer signs to cancel its unused `nonce`.
+pub fn native_cancel_payload<Hash: Encode, AccountId: Encode>(
+	genesis_hash: Hash,
+	payer: &AccountId,
+	nonce: &AuthorizationNonce,
+) -> Vec<u8> {
+	(DOMAIN_TAG, Purpose::Cancel, genesis_hash, payer, nonce).encode()
+}
+
+/// Why an intent cannot settle: the reasons settlement checks, in the order it checks them.
+/// `verify` returns the same reason that settlement would fail with.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Debug,
+)]
+pub enum IntentError {
+	/// The block time is not yet after `valid_after`.
+	NotYetValid,
+	/// The block time is not before `valid_before`.
+	Expired,
+	/// `valid_before` is further from now than the chain's `MaxValidity`.
+	ValidityTooLong,
+	/// The payer's nonce was already used.
+	NonceUsed,
+	/// The payer canceled the nonce.
+	NonceCanceled,
+	/// The asset has no EIP-712 domain on this chain: not a payable stablecoin.
+	UnknownAsset,
+	/// The amount is zero.
+	ZeroAmount,
+	/// Payer and payee are the same account.
+	SelfPayment,
+	/// The signature does not verify for this payer, intent, purpose and chain.
+	BadSignature,
+	/// An EVM signature was given for a payer that is not an EVM account.
+	NotAnEvmPayer,
+	/// The payer's balance does not cover the amount.
+	InsufficientFunds,
+	/// The payee cannot receive the amount (it would stay below the asset's minimum balance,
+	/// or the asset or account is frozen).
+	CannotReceive,
+	/// Only the payee may submit this intent (`receive_with_authorization`).
+	NotThePayee,
+}
+
+/// What the chain remembers of a payer's nonce.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Debug,
+)]
+pub enum AuthorizationState {
+	/// An intent with this nonce settled. The record is kept until `expires`, the intent's
+	/// `valid_before`: after that the intent can never pass the window check again.
+	Used {
+		/// The settled intent's `valid_before`.
+		expires: UnixSeconds,
+	},
+	/// The payer canceled the nonce before it was used. Kept for good: a cancellation does not
+	/// say until when intents with this nonce could be valid.
+	Canceled,
+}
+
+/// One settled payment, kept for look-ups by payment id until the payee closes the statement
+/// period that contains it.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct Receipt<AccountId, AssetId, Balance, BlockNumber> {
+	/// Who paid.
+	pub payer: AccountId,
+	/// Who was paid.
+	pub payee: AccountId,
+	/// In which asset.
+	pub asset: AssetId,
+	/// How much.
+	pub amount: Balance,
+	/// The payee's reference, if the intent had one.
+	pub reference: Option<PaymentReference>,
+	/// The block that settled it.
+	pub block: BlockNumber,
+	/// The index of the settling extrinsic in that block.
+	pub extrinsic_index: u32,
+	/// Its position in the payee's ledger for the asset (see [`Ledger`]).
+	pub sequence: u64,
+}
+
+/// A closed reconciliation period: what a payee was paid between two blocks.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct Statement<Balance, BlockNumber, Hash> {
+	/// The block of the period's first receipt.
+	pub from_block: BlockNumber,
+	/// The last block the period covers.
+	pub to_block: BlockNumber,
+	/// The ledger sequence of the first receipt.
+	pub first_sequence: u64,
+	/// How many payments.
+	pub count: u32,
+	/// Their total.
+	pub total: Balance,
+	/// A hash chain over the period's receipts in order: `c₀ = 0`,
+	/// `cᵢ = blake2_256(cᵢ₋₁ ‖ payment_id ‖ payer ‖ amount)`. A payee that kept the receipts
+	/// recomputes it to prove its records match the chain's.
+	pub commitment: Hash,
+}

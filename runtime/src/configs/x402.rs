@@ -1,0 +1,45 @@
+//! `pallet-x402`: stablecoin payments authorized by payers' signatures (x402 settlement).
+
+use crate::{AccountId, Assets, Runtime, Timestamp};
+use agentchain_primitives::EVM_CHAIN_ID;
+use polkadot_sdk::{
+	frame_support::traits::{ConstU32, ConstU64},
+	frame_system::EnsureRoot,
+};
+
+impl pallet_x402::Config for Runtime {
+	type Assets = Assets;
+	type Time = Timestamp;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type EvmChainId = ConstU64<EVM_CHAIN_ID>;
+	/// An intent may be valid for at most a day ahead; its used-nonce record lives that long.
+	type MaxValidity = ConstU64<{ 24 * 60 * 60 }>;
+	/// Intents per `settle_batch`: a facilitator's batch per block.
+	type MaxBatch = ConstU32<256>;
+	/// Receipts per `close_statement`.
+	type MaxStatementReceipts = ConstU32<512>;
+	type WeightInfo = pallet_x402::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
+}
+
+/// Creates a sufficient asset and sets the time for the x402 benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_x402::benchmarking::BenchmarkHelper for BenchmarkHelper {
+	fn create_asset() -> agentchain_primitives::AssetId {
+		use polkadot_sdk::frame_support::traits::fungibles::{Create, Inspect};
+		const BENCH_ASSET: agentchain_primitives::AssetId = 1_000;
+		if !Assets::asset_exists(BENCH_ASSET) {
+			let owner: AccountId = polkadot_sdk::frame_benchmarking::account("owner", 0, 0);
+			Assets::create(BENCH_ASSET, owner, true, 1).expect("a new asset id");
+		}
+		BENCH_ASSET
+	}
+
+	fn set_time(seconds: pallet_x402::UnixSeconds) {
+		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(seconds * 1_000);
+	}
+}
