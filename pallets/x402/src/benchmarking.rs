@@ -7,7 +7,11 @@ use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
-		traits::{fungibles::Unbalanced, tokens::Precision, Get},
+		traits::{
+			fungibles::{Inspect, Unbalanced},
+			tokens::Precision,
+			Get,
+		},
 		BoundedVec,
 	},
 	frame_system::{self, RawOrigin},
@@ -61,6 +65,8 @@ fn signed_intent<T: Config>(asset: AssetId, index: u32, purpose: Purpose) -> (In
 	let payer = AccountId::new(evm_address::embedded_account(from));
 	T::Assets::increase_balance(asset, &payer, AMOUNT * 10, Precision::Exact)
 		.expect("the asset exists");
+	// `Unbalanced` leaves the issuance alone, and an asset's supply caps what can be spent.
+	T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + AMOUNT * 10);
 	let payee: AccountId = account("payee", index, 0);
 	let intent = Intent {
 		payer,
