@@ -39,6 +39,11 @@ pub enum Subcommand {
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Benchmark the runtime (only in a node built with `--features benchmark-cli`).
+	#[cfg(feature = "benchmark-cli")]
+	#[command(subcommand)]
+	Benchmark(crate::benchmark::BenchmarkCmd),
 }
 
 /// The node's command line.

@@ -1,5 +1,7 @@
 //! The agentchain node.
 
+#[cfg(feature = "benchmark-cli")]
+mod benchmark;
 mod chain_spec;
 mod cli;
 mod command;

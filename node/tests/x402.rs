@@ -61,17 +61,7 @@ fn evm_address_of(pair: &ecdsa::Pair) -> H160 {
 
 async fn sign_evm(rpc: &Rpc, signer: &ecdsa::Pair, intent: &Intent, purpose: Purpose) -> IntentSignature {
 	let domain = rpc.x402_asset_domain(intent.asset).await.unwrap().expect("the stablecoin is payable");
-	let digest = domain
-		.authorization_digest(
-			purpose,
-			evm_address_of(signer),
-			evm_address::address_of(intent.payee.as_ref()),
-			intent.amount,
-			intent.valid_after,
-			intent.valid_before,
-			&intent.nonce,
-		)
-		.unwrap();
+	let digest = domain.intent_digest(purpose, intent).expect("an EVM payer");
 	let mut signature = signer.sign_prehashed(&digest).0;
 	signature[64] += 27;
 	IntentSignature::Evm(signature)

@@ -1,6 +1,11 @@
 //! The runtime APIs the node and clients call.
 
 use alloc::vec::Vec;
+#[cfg(feature = "runtime-benchmarks")]
+use {
+	crate::Assets,
+	polkadot_sdk::{frame_benchmarking, frame_support},
+};
 use polkadot_sdk::{
 	frame_support::{
 		genesis_builder_helper::{build_state, get_preset},
@@ -219,11 +224,11 @@ impl_runtime_apis! {
 		}
 
 		fn authorization_state(payer: AccountId, nonce: AuthorizationNonce) -> Option<AuthorizationState> {
-			pallet_x402::Authorizations::<Runtime>::get(payer, nonce)
+			X402::authorization_state(&payer, &nonce)
 		}
 
 		fn receipt(payment_id: PaymentId) -> Option<Receipt<AccountId, AssetId, Balance, BlockNumber>> {
-			pallet_x402::Receipts::<Runtime>::get(payment_id)
+			X402::receipt(payment_id)
 		}
 
 		fn statement(
@@ -241,6 +246,34 @@ impl_runtime_apis! {
 
 		fn account_of_address(address: H160) -> AccountId {
 			X402::account_of_address(address)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	impl frame_benchmarking::Benchmark<Block> for Runtime {
+		fn benchmark_metadata(extra: bool) -> (
+			Vec<frame_benchmarking::BenchmarkList>,
+			Vec<frame_support::traits::StorageInfo>,
+		) {
+			use frame_benchmarking::BenchmarkList;
+			use frame_support::traits::StorageInfoTrait;
+
+			let mut list = Vec::<BenchmarkList>::new();
+			list_benchmarks!(list, extra);
+			(list, crate::AllPalletsWithSystem::storage_info())
+		}
+
+		fn dispatch_benchmark(
+			config: frame_benchmarking::BenchmarkConfig,
+		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use frame_benchmarking::BenchmarkBatch;
+			use frame_support::traits::WhitelistedStorageKeys;
+
+			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut batches = Vec::<BenchmarkBatch>::new();
+			let params = (&config, &whitelist);
+			add_benchmarks!(params, batches);
+			Ok(batches)
 		}
 	}
 

@@ -1,30 +1,13 @@
 //! Signed extrinsics built with the runtime's own types, as a wallet would build them.
 
 use agentchain_primitives::{stablecoin, AccountId, Balance, Hash, Nonce};
-use agentchain_runtime::{
-	Address, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
-};
+use agentchain_runtime::{Address, RuntimeCall, SignedPayload, UncheckedExtrinsic, VERSION};
 use codec::Encode;
 use polkadot_sdk::{
-	frame_system, pallet_assets, pallet_transaction_payment,
+	pallet_assets,
 	sp_core::{sr25519, Pair},
-	sp_runtime::{generic::Era, MultiSignature},
+	sp_runtime::MultiSignature,
 };
-
-/// The transaction extensions of an immortal extrinsic with the given nonce and no tip.
-fn extensions(nonce: Nonce) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_system::WeightReclaim::new(),
-	)
-}
 
 /// `call` signed by `signer` with `nonce`, for the chain with `genesis_hash`.
 ///
@@ -36,7 +19,7 @@ pub fn signed(
 	nonce: Nonce,
 	genesis_hash: Hash,
 ) -> UncheckedExtrinsic {
-	let extensions = extensions(nonce);
+	let extensions = agentchain_runtime::immortal_tx_extension(nonce);
 	let implicit = (
 		(),
 		VERSION.spec_version,

@@ -34,12 +34,21 @@
 //!
 //! ## Storage growth
 //!
-//! - [`Authorizations`]: one entry per settled or canceled nonce. Used entries are removed in
-//!   `on_idle` once their intent's `valid_before` has passed; [`Config::MaxValidity`] caps how
-//!   far that can be. Canceled entries stay (see [`AuthorizationState::Canceled`]).
-//! - [`Receipts`] and [`PayeeReceipts`]: one entry each per settled payment, removed when the
-//!   payee closes the statement period that contains it.
+//! - [`Authorizations`]: one entry per settled or canceled nonce, keyed by payment id; a settled
+//!   one carries the payment's receipt. Used entries are removed in `on_idle` once their
+//!   intent's `valid_before` has passed ([`Config::MaxValidity`] caps how far ahead that is) and
+//!   the payee has closed the statement period that holds them. Canceled entries stay (see
+//!   [`AuthorizationRecord::Canceled`]).
+//! - [`LedgerEntries`]: one per settling call and payee paid (listing up to
+//!   [`Config::MaxBatch`] payment ids), removed when the payee closes its period.
 //! - [`Statements`]: one entry per closed period; [`Ledgers`]: one per (payee, asset).
+//!
+//! ## Cost per payment
+//!
+//! Settling an intent writes one storage entry of its own (its nonce record with the receipt)
+//! besides the payer's balance; the payee's balance, ledger and ledger entry are written once
+//! per call however many intents pay that payee. [`Pallet::settle_batch`] is charged by the
+//! number of intents and the number of distinct payees.
 //! - [`AssetDomains`], [`EvmAccounts`]: one per payable asset / registered account.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -110,9 +119,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxBatch: Get<u32>;
 
-		/// Most receipts one `close_statement` takes into a statement.
+		/// Most ledger entries (settling calls) one `close_statement` takes into a statement.
 		#[pallet::constant]
-		type MaxStatementReceipts: Get<u32>;
+		type MaxStatementEntries: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -122,37 +131,27 @@ pub mod pallet {
 		type BenchmarkHelper: benchmarking::BenchmarkHelper;
 	}
 
-	/// The state of each payer's used or canceled nonces.
+	/// Each payer's used or canceled nonces, by payment id (a hash of payer and nonce); a used
+	/// one holds the payment's receipt.
 	#[pallet::storage]
-	pub type Authorizations<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		AccountId,
-		Blake2_128Concat,
-		AuthorizationNonce,
-		AuthorizationState,
-	>;
+	pub type Authorizations<T: Config> =
+		StorageMap<_, Identity, PaymentId, AuthorizationRecord<BlockNumberFor<T>>>;
 
 	/// Where the `on_idle` sweep of expired [`Authorizations`] resumes: the last raw key it
 	/// looked at, or nothing to start from the beginning.
 	#[pallet::storage]
 	pub type PruneCursor<T: Config> = StorageValue<_, BoundedVec<u8, ConstU32<256>>>;
 
-	/// Settled payments by payment id, until their statement period is closed.
+	/// Each payee's open ledger entries per asset, by entry number.
 	#[pallet::storage]
-	pub type Receipts<T: Config> =
-		StorageMap<_, Identity, PaymentId, Receipt<AccountId, AssetId, Balance, BlockNumberFor<T>>>;
-
-	/// Each payee's open receipts per asset, by ledger sequence.
-	#[pallet::storage]
-	pub type PayeeReceipts<T: Config> = StorageNMap<
+	pub type LedgerEntries<T: Config> = StorageNMap<
 		_,
 		(
 			NMapKey<Blake2_128Concat, AccountId>,
 			NMapKey<Blake2_128Concat, AssetId>,
 			NMapKey<Twox64Concat, u64>,
 		),
-		PaymentId,
+		LedgerEntry<BlockNumberFor<T>, T::MaxBatch>,
 	>;
 
 	/// Each payee's running ledger per asset.
@@ -283,6 +282,19 @@ pub mod pallet {
 		EvmAccountCannotRegister,
 	}
 
+	impl<T: Config> Pallet<T> {
+		/// What `settle_batch(items)` is charged before it runs: every item settling, each
+		/// distinct (payee, asset) pair once.
+		pub fn settle_batch_weight(items: &[(Intent, IntentSignature)]) -> Weight {
+			let payees = items
+				.iter()
+				.map(|(intent, _)| (&intent.payee, intent.asset))
+				.collect::<alloc::collections::BTreeSet<_>>()
+				.len() as u32;
+			T::WeightInfo::settle_batch((items.len() as u32).saturating_sub(payees), payees)
+		}
+	}
+
 	impl<T> From<IntentError> for Error<T> {
 		fn from(reason: IntentError) -> Self {
 			match reason {
@@ -369,10 +381,11 @@ pub mod pallet {
 			signature: IntentSignature,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::check_unused(&payer, &nonce).map_err(Error::<T>::from)?;
+			let payment_id = agentchain_primitives::x402::payment_id(&payer, &nonce);
+			Self::check_unused(payment_id).map_err(Error::<T>::from)?;
 			Self::check_cancel_signature(&payer, &nonce, asset, &signature)
 				.map_err(Error::<T>::from)?;
-			Authorizations::<T>::insert(&payer, nonce, AuthorizationState::Canceled);
+			Authorizations::<T>::insert(payment_id, AuthorizationRecord::Canceled);
 			Self::deposit_event(Event::AuthorizationCanceled { payer, nonce });
 			Ok(())
 		}
@@ -387,20 +400,20 @@ pub mod pallet {
 		/// - Events: [`Event::Settled`] per settled item, [`Event::Rejected`] per refused
 		///   item (with its index and reason), then [`Event::BatchProcessed`].
 		/// - Errors: [`Error::EmptyBatch`]; a refused item is not an error.
-		/// - Complexity: O(n) in items; charged per item, and refunded down to what the
-		///   settled and rejected items cost.
+		/// - Complexity: O(n log n) in items; charged per item and per distinct payee, and
+		///   refunded down to what the settled and rejected items cost.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::settle_batch(items.len() as u32))]
+		#[pallet::weight(Pallet::<T>::settle_batch_weight(items))]
 		pub fn settle_batch(
 			origin: OriginFor<T>,
 			items: BoundedVec<(Intent, IntentSignature), T::MaxBatch>,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
-			let charged = T::WeightInfo::settle_batch(items.len() as u32);
-			let outcomes = Self::settle(items.into_inner(), Purpose::Transfer)?;
+			let charged = Self::settle_batch_weight(&items);
+			let settlement = Self::settle(items.into_inner(), Purpose::Transfer)?;
 			let (mut settled, mut rejected) = (0u32, 0u32);
-			for (index, (payment_id, outcome)) in outcomes.into_iter().enumerate() {
+			for (index, (payment_id, outcome)) in settlement.outcomes.into_iter().enumerate() {
 				match outcome {
 					Ok(()) => settled += 1,
 					Err(reason) => {
@@ -414,7 +427,8 @@ pub mod pallet {
 				}
 			}
 			Self::deposit_event(Event::BatchProcessed { settled, rejected });
-			let actual = T::WeightInfo::settle_batch(settled)
+			let payees = settlement.payees;
+			let actual = T::WeightInfo::settle_batch(settled.saturating_sub(payees), payees)
 				.saturating_add(T::WeightInfo::settle_batch_rejected(rejected));
 			Ok(Some(actual.min(charged)).into())
 		}
@@ -422,14 +436,15 @@ pub mod pallet {
 		/// Closes the payee's open reconciliation period for `asset` up to `up_to_block`.
 		///
 		/// - Origin: signed, by the payee.
-		/// - Effects: takes the open receipts settled at or before `up_to_block`, at most
-		///   `MaxStatementReceipts` of them, into a new [`Statement`] with their count, total
-		///   and hash-chain commitment, and removes their per-receipt records.
+		/// - Effects: takes the open ledger entries settled at or before `up_to_block`, at most
+		///   `MaxStatementEntries` of them, into a new [`Statement`] with their count, total and
+		///   hash-chain commitment, and removes them. The receipts they list are removed by the
+		///   `on_idle` sweep once their intents have expired.
 		/// - Events: [`Event::StatementClosed`].
 		/// - Errors: [`Error::FutureBlock`], [`Error::NothingToClose`].
-		/// - Complexity: O(n) in the receipts taken.
+		/// - Complexity: O(n) in the entries taken.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::close_statement(T::MaxStatementReceipts::get()))]
+		#[pallet::weight(T::WeightInfo::close_statement(T::MaxStatementEntries::get()))]
 		pub fn close_statement(
 			origin: OriginFor<T>,
 			asset: AssetId,

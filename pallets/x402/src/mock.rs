@@ -90,7 +90,7 @@ impl pallet_x402::Config for Test {
 	type EvmChainId = EvmChainId;
 	type MaxValidity = ConstU64<MAX_VALIDITY>;
 	type MaxBatch = ConstU32<16>;
-	type MaxStatementReceipts = ConstU32<4>;
+	type MaxStatementEntries = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -258,17 +258,7 @@ pub fn sign_native(signer: &sr25519::Pair, intent: &Intent, purpose: Purpose) ->
 /// `intent` signed with EIP-712 by the EVM key `signer` for `purpose`.
 pub fn sign_evm(signer: &ecdsa::Pair, intent: &Intent, purpose: Purpose) -> IntentSignature {
 	let domain = X402::eip712_domain(intent.asset).expect("payable asset");
-	let digest = domain
-		.authorization_digest(
-			purpose,
-			evm_address_of(signer),
-			evm_address::address_of(intent.payee.as_ref()),
-			intent.amount,
-			intent.valid_after,
-			intent.valid_before,
-			&intent.nonce,
-		)
-		.expect("transfer or receive");
+	let digest = domain.intent_digest(purpose, intent).expect("an EVM payer");
 	IntentSignature::Evm(sign_prehashed(signer, &digest))
 }
 

@@ -24,20 +24,22 @@ impl<T: Config> Pallet<T> {
 		let mut report =
 			StatementReport { closed, open: Vec::new(), open_count: 0, open_total: 0 };
 		for sequence in ledger.first_open..ledger.next {
-			let Some(payment_id) = PayeeReceipts::<T>::get((&payee, asset, sequence)) else {
-				continue;
-			};
-			let Some(receipt) = Receipts::<T>::get(payment_id) else { continue };
-			if receipt.block < from_block {
+			let Some(entry) = LedgerEntries::<T>::get((&payee, asset, sequence)) else { continue };
+			if entry.block < from_block {
 				continue;
 			}
-			if receipt.block > to_block {
+			if entry.block > to_block {
 				break;
 			}
-			report.open_count.saturating_inc();
-			report.open_total.saturating_accrue(receipt.amount);
-			if report.open.len() < MAX_REPORTED_RECEIPTS as usize {
-				report.open.push((payment_id, receipt));
+			report.open_count.saturating_accrue(entry.count);
+			report.open_total.saturating_accrue(entry.total);
+			for payment_id in entry.payments {
+				if report.open.len() >= MAX_REPORTED_RECEIPTS as usize {
+					break;
+				}
+				if let Some(receipt) = Self::receipt(payment_id) {
+					report.open.push((payment_id, receipt));
+				}
 			}
 		}
 		report

@@ -2,6 +2,7 @@
 //! single calls, batches and the runtime API's dry run.
 
 use crate::*;
+use agentchain_primitives::x402::payment_id;
 use alloc::{collections::BTreeMap, vec::Vec};
 use codec::Encode;
 use polkadot_sdk::{
@@ -37,6 +38,36 @@ fn pending(map: &Pending, asset: AssetId, who: &AccountId) -> Balance {
 	map.get(&(asset, who.clone())).copied().unwrap_or_default()
 }
 
+/// What every intent of one settlement is checked against, read once per settlement rather
+/// than once per intent.
+pub(crate) struct Context<T: Config> {
+	now: UnixSeconds,
+	genesis_hash: <T as frame_system::Config>::Hash,
+	/// Each asset's EIP-712 domain separator; `None` for an asset that is not payable.
+	separators: BTreeMap<AssetId, Option<[u8; 32]>>,
+}
+
+impl<T: Config> Context<T> {
+	pub(crate) fn new() -> Self {
+		Self { now: Pallet::<T>::now(), genesis_hash: Pallet::<T>::genesis_hash(), separators: BTreeMap::new() }
+	}
+
+	fn separator(&mut self, asset: AssetId) -> Option<[u8; 32]> {
+		*self
+			.separators
+			.entry(asset)
+			.or_insert_with(|| Pallet::<T>::eip712_domain(asset).map(|domain| domain.separator()))
+	}
+}
+
+/// One settlement in progress: what its settled items owe and are owed, and the ledger entry
+/// each (payee, asset) gets, all written once at the end.
+struct Batch<T: Config> {
+	debits: Pending,
+	credits: Pending,
+	entries: BTreeMap<(AccountId, AssetId), (Ledger, LedgerEntry<BlockNumberFor<T>, T::MaxBatch>)>,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The block time in unix seconds.
 	pub fn now() -> UnixSeconds {
@@ -64,39 +95,71 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_else(|| AccountId32::new(evm_address::embedded_account(address)))
 	}
 
-	/// Every check settlement makes, without settling: the runtime API's `verify`.
-	pub fn verify(intent: &Intent, signature: &IntentSignature, purpose: Purpose) -> Result<PaymentId, IntentError> {
-		Self::check_intent(intent, signature, purpose, &Pending::new(), &Pending::new())?;
-		Ok(intent.payment_id())
+	/// What the chain remembers of `payer`'s `nonce`.
+	pub fn authorization_state(payer: &AccountId, nonce: &AuthorizationNonce) -> Option<AuthorizationState> {
+		Authorizations::<T>::get(payment_id(payer, nonce)).map(|record| record.state())
 	}
 
-	/// Fails unless `nonce` of `payer` is neither used nor canceled.
-	pub(crate) fn check_unused(payer: &AccountId, nonce: &AuthorizationNonce) -> Result<(), IntentError> {
-		match Authorizations::<T>::get(payer, nonce) {
+	/// The receipt of a settled payment, while its record is kept.
+	pub fn receipt(payment_id: PaymentId) -> Option<Receipt<AccountId, AssetId, Balance, BlockNumberFor<T>>> {
+		match Authorizations::<T>::get(payment_id)? {
+			AuthorizationRecord::Used { receipt, .. } => Some(receipt),
+			AuthorizationRecord::Canceled => None,
+		}
+	}
+
+	/// Every check settlement makes, without settling: the runtime API's `verify`.
+	pub fn verify(intent: &Intent, signature: &IntentSignature, purpose: Purpose) -> Result<PaymentId, IntentError> {
+		let payment_id = intent.payment_id();
+		let (debits, credits) = (Pending::new(), Pending::new());
+		Self::check_intent(&mut Context::new(), payment_id, intent, signature, purpose, &debits, &credits)?;
+		Ok(payment_id)
+	}
+
+	/// Fails unless the nonce behind `payment_id` is neither used nor canceled.
+	pub(crate) fn check_unused(payment_id: PaymentId) -> Result<(), IntentError> {
+		match Authorizations::<T>::get(payment_id) {
 			None => Ok(()),
-			Some(AuthorizationState::Used { .. }) => Err(IntentError::NonceUsed),
-			Some(AuthorizationState::Canceled) => Err(IntentError::NonceCanceled),
+			Some(AuthorizationRecord::Used { .. }) => Err(IntentError::NonceUsed),
+			Some(AuthorizationRecord::Canceled) => Err(IntentError::NonceCanceled),
 		}
 	}
 
 	/// The checks, in EIP-3009's order: window, nonce, asset, signature, then funds (against
 	/// what earlier items of the same settlement already promised).
 	fn check_intent(
+		context: &mut Context<T>,
+		payment_id: PaymentId,
 		intent: &Intent,
 		signature: &IntentSignature,
 		purpose: Purpose,
 		debits: &Pending,
 		credits: &Pending,
 	) -> Result<(), IntentError> {
-		let now = Self::now();
-		ensure!(now > intent.valid_after, IntentError::NotYetValid);
-		ensure!(now < intent.valid_before, IntentError::Expired);
+		let now = context.now;
+		if !intent.is_valid_at(now) {
+			return Err(if now <= intent.valid_after { IntentError::NotYetValid } else { IntentError::Expired });
+		}
 		ensure!(intent.valid_before - now <= T::MaxValidity::get(), IntentError::ValidityTooLong);
-		Self::check_unused(&intent.payer, &intent.nonce)?;
+		Self::check_unused(payment_id)?;
 		ensure!(!intent.amount.is_zero(), IntentError::ZeroAmount);
 		ensure!(intent.payer != intent.payee, IntentError::SelfPayment);
-		let domain = Self::eip712_domain(intent.asset).ok_or(IntentError::UnknownAsset)?;
-		Self::check_intent_signature(intent, signature, purpose, &domain)?;
+		let separator = context.separator(intent.asset).ok_or(IntentError::UnknownAsset)?;
+		match signature {
+			IntentSignature::Native(signature) => {
+				let payload = native_signing_payload(purpose, context.genesis_hash, intent);
+				ensure!(signature.verify(&payload[..], &intent.payer), IntentError::BadSignature);
+			},
+			IntentSignature::Evm(signature) => {
+				let digest = eip712::typed_data_digest(
+					&separator,
+					&eip712::intent_struct_hash(purpose, intent)?,
+				);
+				let from = evm_address::embedded_address(intent.payer.as_ref())
+					.ok_or(IntentError::NotAnEvmPayer)?;
+				check_evm_signature(signature, &digest, from)?;
+			},
+		}
 
 		let asset = intent.asset;
 		let debit = pending(debits, asset, &intent.payer)
@@ -115,40 +178,6 @@ impl<T: Config> Pallet<T> {
 		match T::Assets::can_deposit(asset, &intent.payee, credit, Provenance::Extant) {
 			DepositConsequence::Success => Ok(()),
 			_ => Err(IntentError::CannotReceive),
-		}
-	}
-
-	fn check_intent_signature(
-		intent: &Intent,
-		signature: &IntentSignature,
-		purpose: Purpose,
-		domain: &eip712::Domain,
-	) -> Result<(), IntentError> {
-		match signature {
-			IntentSignature::Native(signature) => {
-				let payload = native_signing_payload(purpose, Self::genesis_hash(), intent);
-				signature
-					.verify(&payload[..], &intent.payer)
-					.then_some(())
-					.ok_or(IntentError::BadSignature)
-			},
-			IntentSignature::Evm(signature) => {
-				let from = evm_address::embedded_address(intent.payer.as_ref())
-					.ok_or(IntentError::NotAnEvmPayer)?;
-				let to = evm_address::address_of(intent.payee.as_ref());
-				let digest = domain
-					.authorization_digest(
-						purpose,
-						from,
-						to,
-						intent.amount,
-						intent.valid_after,
-						intent.valid_before,
-						&intent.nonce,
-					)
-					.ok_or(IntentError::BadSignature)?;
-				check_evm_signature(signature, &digest, from)
-			},
 		}
 	}
 
@@ -178,37 +207,44 @@ impl<T: Config> Pallet<T> {
 		signature: IntentSignature,
 		purpose: Purpose,
 	) -> DispatchResult {
-		let mut outcomes = Self::settle(alloc::vec![(intent, signature)], purpose)?;
-		match outcomes.pop() {
+		let mut settlement = Self::settle(alloc::vec![(intent, signature)], purpose)?;
+		match settlement.outcomes.pop() {
 			Some((_, Err(reason))) => Err(Error::<T>::from(reason).into()),
 			_ => Ok(()),
 		}
 	}
 
-	/// Checks each item against the state left by the items before it, marks the nonces of
-	/// those that pass, records their receipts, and moves the netted amounts. Returns each
-	/// item's payment id and outcome, in order.
+	/// Checks each item against the state left by the items before it, records those that
+	/// pass, and moves the netted amounts. Returns each item's payment id and outcome, in order,
+	/// and how many payees were paid. At most `MaxBatch` items.
 	pub(crate) fn settle(
 		items: Vec<(Intent, IntentSignature)>,
 		purpose: Purpose,
-	) -> Result<Vec<(PaymentId, Result<(), IntentError>)>, DispatchError> {
-		let mut debits = Pending::new();
-		let mut credits = Pending::new();
+	) -> Result<Settlement, DispatchError> {
+		let mut context = Context::<T>::new();
+		let mut batch =
+			Batch::<T> { debits: Pending::new(), credits: Pending::new(), entries: BTreeMap::new() };
 		let mut outcomes = Vec::with_capacity(items.len());
 		for (intent, signature) in items {
 			let payment_id = intent.payment_id();
-			let outcome = Self::check_intent(&intent, &signature, purpose, &debits, &credits);
+			let outcome = Self::check_intent(
+				&mut context,
+				payment_id,
+				&intent,
+				&signature,
+				purpose,
+				&batch.debits,
+				&batch.credits,
+			);
 			if outcome.is_ok() {
-				let (asset, amount) = (intent.asset, intent.amount);
-				debits.entry((asset, intent.payer.clone())).or_default().saturating_accrue(amount);
-				credits.entry((asset, intent.payee.clone())).or_default().saturating_accrue(amount);
-				Self::record(payment_id, intent);
+				Self::record(&mut batch, payment_id, intent);
 			}
 			outcomes.push((payment_id, outcome));
 		}
+		let payees = batch.entries.len() as u32;
 		// Every debit was checked against the spendable balance, and every credit against
 		// `can_deposit`, so neither fails; if one did, the error reverts the whole call.
-		for ((asset, payer), amount) in debits {
+		for ((asset, payer), amount) in batch.debits {
 			T::Assets::decrease_balance(
 				asset,
 				&payer,
@@ -218,109 +254,115 @@ impl<T: Config> Pallet<T> {
 				Fortitude::Polite,
 			)?;
 		}
-		for ((asset, payee), amount) in credits {
+		for ((asset, payee), amount) in batch.credits {
 			T::Assets::increase_balance(asset, &payee, amount, Precision::Exact)?;
 		}
-		Ok(outcomes)
+		for ((payee, asset), (mut ledger, entry)) in batch.entries {
+			LedgerEntries::<T>::insert((&payee, asset, ledger.next), entry);
+			ledger.next.saturating_inc();
+			Ledgers::<T>::insert(&payee, asset, ledger);
+		}
+		Ok(Settlement { outcomes, payees })
 	}
 
-	/// Marks the nonce used, stores the receipt in the payee's ledger, emits `Settled`.
-	fn record(payment_id: PaymentId, intent: Intent) {
+	/// Marks the nonce used with the payment's receipt, adds the payment to its payee's ledger
+	/// entry and the amounts to the batch's debits and credits, emits `Settled`.
+	fn record(batch: &mut Batch<T>, payment_id: PaymentId, intent: Intent) {
+		let (asset, amount) = (intent.asset, intent.amount);
+		batch.debits.entry((asset, intent.payer.clone())).or_default().saturating_accrue(amount);
+		batch.credits.entry((asset, intent.payee.clone())).or_default().saturating_accrue(amount);
+		let block = frame_system::Pallet::<T>::block_number();
+		let (ledger, entry) =
+			batch.entries.entry((intent.payee.clone(), asset)).or_insert_with(|| {
+				let ledger = Ledgers::<T>::get(&intent.payee, asset);
+				let entry = LedgerEntry {
+					block,
+					count: 0,
+					total: 0,
+					commitment: ledger.chain_head,
+					payments: BoundedVec::new(),
+				};
+				(ledger, entry)
+			});
+		ledger.chain_head =
+			H256(blake2_256(&(ledger.chain_head, payment_id, &intent.payer, amount).encode()));
+		ledger.lifetime_total.saturating_accrue(amount);
+		entry.commitment = ledger.chain_head;
+		entry.count.saturating_inc();
+		entry.total.saturating_accrue(amount);
+		// A settlement has at most `MaxBatch` items, so the entry always has room.
+		let _ = entry.payments.try_push(payment_id);
+		let receipt = Receipt {
+			payer: intent.payer.clone(),
+			payee: intent.payee.clone(),
+			asset,
+			amount,
+			reference: intent.reference,
+			block,
+			extrinsic_index: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
+			sequence: ledger.next,
+		};
 		Authorizations::<T>::insert(
-			&intent.payer,
-			intent.nonce,
-			AuthorizationState::Used { expires: intent.valid_before },
-		);
-		let sequence = Ledgers::<T>::mutate(&intent.payee, intent.asset, |ledger| {
-			let sequence = ledger.next;
-			ledger.next.saturating_inc();
-			ledger.lifetime_total.saturating_accrue(intent.amount);
-			sequence
-		});
-		PayeeReceipts::<T>::insert((&intent.payee, intent.asset, sequence), payment_id);
-		Receipts::<T>::insert(
 			payment_id,
-			Receipt {
-				payer: intent.payer.clone(),
-				payee: intent.payee.clone(),
-				asset: intent.asset,
-				amount: intent.amount,
-				reference: intent.reference,
-				block: frame_system::Pallet::<T>::block_number(),
-				extrinsic_index: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
-				sequence,
-			},
+			AuthorizationRecord::Used { expires: intent.valid_before, receipt },
 		);
 		Self::deposit_event(Event::Settled {
 			payment_id,
 			payer: intent.payer,
 			payee: intent.payee,
-			asset: intent.asset,
-			amount: intent.amount,
+			asset,
+			amount,
 			reference: intent.reference,
 		});
 	}
 
-	/// Takes the payee's open receipts up to `up_to_block` into a new statement; returns how
-	/// many it took.
+	/// Takes the payee's open ledger entries up to `up_to_block` into a new statement; returns
+	/// how many it took.
 	pub(crate) fn close(
 		payee: AccountId,
 		asset: AssetId,
 		up_to_block: BlockNumberFor<T>,
 	) -> Result<u32, DispatchError> {
 		let mut ledger = Ledgers::<T>::get(&payee, asset);
-		let first_sequence = ledger.first_open;
+		let first_entry = ledger.first_open;
 		let mut commitment = H256::zero();
-		let (mut count, mut total) = (0u32, Balance::zero());
+		let (mut taken, mut count, mut total) = (0u32, 0u32, Balance::zero());
 		let mut from_block = None;
 		let mut last_block = up_to_block;
-		while ledger.first_open < ledger.next && count < T::MaxStatementReceipts::get() {
+		while ledger.first_open < ledger.next && taken < T::MaxStatementEntries::get() {
 			let key = (&payee, asset, ledger.first_open);
-			let Some(payment_id) = PayeeReceipts::<T>::get(key) else { break };
-			let Some(receipt) = Receipts::<T>::get(payment_id) else { break };
-			if receipt.block > up_to_block {
+			let Some(entry) = LedgerEntries::<T>::get(key) else { break };
+			if entry.block > up_to_block {
 				break;
 			}
-			commitment = H256(blake2_256(
-				&(commitment, payment_id, &receipt.payer, receipt.amount).encode(),
-			));
-			count += 1;
-			total.saturating_accrue(receipt.amount);
-			from_block.get_or_insert(receipt.block);
-			last_block = receipt.block;
-			PayeeReceipts::<T>::remove(key);
-			Receipts::<T>::remove(payment_id);
+			taken += 1;
+			count.saturating_accrue(entry.count);
+			total.saturating_accrue(entry.total);
+			commitment = entry.commitment;
+			from_block.get_or_insert(entry.block);
+			last_block = entry.block;
+			LedgerEntries::<T>::remove(key);
 			ledger.first_open.saturating_inc();
 		}
 		let from_block = from_block.ok_or(Error::<T>::NothingToClose)?;
-		// A period cut short by `MaxStatementReceipts` ends at its last receipt's block.
-		let to_block = if ledger.first_open < ledger.next && count == T::MaxStatementReceipts::get()
-		{
-			last_block
-		} else {
-			up_to_block
-		};
-		let statement = Statement {
-			from_block,
-			to_block,
-			first_sequence,
-			count,
-			total,
-			commitment,
-		};
+		// A period cut short by `MaxStatementEntries` ends at its last entry's block.
+		let cut_short = ledger.first_open < ledger.next && taken == T::MaxStatementEntries::get();
+		let to_block = if cut_short { last_block } else { up_to_block };
+		let statement = Statement { from_block, to_block, first_entry, count, total, commitment };
 		let index = ledger.statements;
 		ledger.statements.saturating_inc();
 		Statements::<T>::insert((&payee, asset, index), statement.clone());
 		Ledgers::<T>::insert(&payee, asset, ledger);
 		Self::deposit_event(Event::StatementClosed { payee, asset, index, statement });
-		Ok(count)
+		Ok(taken)
 	}
 
-	/// Removes used-nonce records whose intent has expired, resuming where the last sweep
-	/// stopped, within `remaining` weight. Returns the weight used.
+	/// Removes used-nonce records whose intent has expired and whose statement period is
+	/// closed, resuming where the last sweep stopped, within `remaining` weight. Returns the
+	/// weight used.
 	pub(crate) fn prune_expired_authorizations(remaining: Weight) -> Weight {
 		let db = T::DbWeight::get();
-		let per_item = db.reads_writes(1, 1);
+		let per_item = db.reads_writes(2, 1);
 		let overhead = db.reads_writes(2, 1);
 		if remaining.any_lt(overhead.saturating_add(per_item)) {
 			return Weight::zero();
@@ -338,15 +380,18 @@ impl<T: Config> Pallet<T> {
 			if budget.any_lt(swept.saturating_add(per_item)) {
 				break;
 			}
-			let Some((payer, nonce, state)) = iter.next() else {
+			let Some((payment_id, record)) = iter.next() else {
 				cursor = None;
 				break;
 			};
 			swept.saturating_accrue(per_item);
 			cursor = Some(iter.last_raw_key().to_vec());
-			if let AuthorizationState::Used { expires } = state {
-				if expires <= now {
-					Authorizations::<T>::remove(&payer, nonce);
+			if let AuthorizationRecord::Used { expires, receipt } = record {
+				let closed = || {
+					receipt.sequence < Ledgers::<T>::get(&receipt.payee, receipt.asset).first_open
+				};
+				if expires <= now && closed() {
+					Authorizations::<T>::remove(payment_id);
 				}
 			}
 		}
@@ -358,7 +403,15 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// `keccak_256` of the uncompressed public key, last 20 bytes: the EVM address.
+/// Each item's payment id and outcome, in order, and how many distinct (payee, asset) pairs the
+/// settled items paid.
+pub(crate) struct Settlement {
+	pub outcomes: Vec<(PaymentId, Result<(), IntentError>)>,
+	pub payees: u32,
+}
+
+/// Fails unless `signature` over `digest` recovers to `expected` (`keccak_256` of the
+/// uncompressed public key, last 20 bytes, is the EVM address).
 fn check_evm_signature(
 	signature: &[u8; 65],
 	digest: &[u8; 32],

@@ -2,7 +2,13 @@
 //! reasons it can fail are in `agentchain_primitives::x402`, shared with the node and clients.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use polkadot_sdk::{
+	frame_support::{
+		pallet_prelude::{ConstU32, Get},
+		BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	},
+	sp_core::H256,
+};
 use scale_info::TypeInfo;
 
 pub use agentchain_primitives::{
@@ -31,19 +37,69 @@ pub struct AssetDomain {
 	pub version: BoundedVec<u8, DomainStringLimit>,
 }
 
+/// What the chain keeps of a payer's nonce, keyed by its payment id.
+///
+/// A settled payment's nonce record and its receipt are one storage entry: settling writes
+/// one record per intent, which is most of what an intent costs.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub enum AuthorizationRecord<BlockNumber> {
+	/// The intent settled. Kept until both its `valid_before` has passed (the intent can
+	/// never pass the window check again) and the payee has closed the statement period that
+	/// holds it.
+	Used {
+		/// The intent's `valid_before`.
+		expires: UnixSeconds,
+		/// What was paid.
+		receipt: Receipt<AccountId, AssetId, Balance, BlockNumber>,
+	},
+	/// The payer canceled the nonce before it was used. Kept for good: a cancellation does not
+	/// say until when intents with this nonce could be valid.
+	Canceled,
+}
+
+impl<BlockNumber> AuthorizationRecord<BlockNumber> {
+	/// The state the runtime API reports.
+	pub fn state(&self) -> AuthorizationState {
+		match self {
+			Self::Used { expires, .. } => AuthorizationState::Used { expires: *expires },
+			Self::Canceled => AuthorizationState::Canceled,
+		}
+	}
+}
+
 /// A payee's running ledger for one asset.
 ///
-/// Receipts are numbered per (payee, asset) in settlement order; `[first_open, next)` are the
-/// ones not yet in a closed statement.
+/// Every settling call adds one [`LedgerEntry`] per payee and asset it pays, numbered in
+/// order; `[first_open, next)` are the entries not yet in a closed statement.
 #[derive(Clone, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
 pub struct Ledger {
-	/// The first receipt not yet in a closed statement.
+	/// The first entry not yet in a closed statement.
 	pub first_open: u64,
-	/// The number the next receipt gets.
+	/// The number the next entry gets.
 	pub next: u64,
 	/// Everything ever received in this asset through this pallet.
 	pub lifetime_total: Balance,
 	/// How many statements the payee has closed for this asset.
 	pub statements: u32,
+	/// The head of the hash chain over all the payee's receipts in this asset, in settlement
+	/// order: `c₀ = 0`, `cᵢ = blake2_256(cᵢ₋₁ ‖ payment_id ‖ payer ‖ amount)`.
+	pub chain_head: H256,
 }
 
+/// What one settling call paid one payee in one asset.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, MaxEncodedLen, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxPayments))]
+pub struct LedgerEntry<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxPayments: Get<u32>> {
+	/// The block of the call.
+	pub block: BlockNumber,
+	/// How many payments.
+	pub count: u32,
+	/// Their total.
+	pub total: Balance,
+	/// The ledger's `chain_head` after the last of them.
+	pub commitment: H256,
+	/// Their payment ids, in order (the receipts are in [`AuthorizationRecord::Used`]).
+	pub payments: BoundedVec<PaymentId, MaxPayments>,
+}

@@ -1,6 +1,7 @@
 //! EIP-712 hashing of EIP-3009 authorizations, byte for byte as EVM clients sign them.
 
 use super::*;
+use crate::{AccountId, AssetId, Balance};
 use polkadot_sdk::{sp_core::U256, sp_crypto_hashing::keccak_256};
 
 /// `keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)")`.
@@ -55,41 +56,15 @@ impl Domain {
 		keccak_256(&encoded)
 	}
 
-	/// The digest an EVM wallet signs: `keccak256(0x1901 ‖ separator ‖ hashStruct(message))`.
-	fn digest(&self, struct_hash: [u8; 32]) -> [u8; 32] {
-		let mut encoded = [0u8; 66];
-		encoded[..2].copy_from_slice(&[0x19, 0x01]);
-		encoded[2..34].copy_from_slice(&self.separator());
-		encoded[34..].copy_from_slice(&struct_hash);
-		keccak_256(&encoded)
-	}
-
-	/// The digest of a `TransferWithAuthorization` (purpose `Transfer`) or
-	/// `ReceiveWithAuthorization` (purpose `Receive`) message.
-	pub fn authorization_digest(
+	/// The digest an EVM wallet signs for `intent` with `purpose` (`Transfer`:
+	/// `TransferWithAuthorization`, `Receive`: `ReceiveWithAuthorization`), with `from` the payer's
+	/// embedded address and `to` the payee's address ([`evm_address`]).
+	pub fn intent_digest(
 		&self,
 		purpose: Purpose,
-		from: H160,
-		to: H160,
-		value: u128,
-		valid_after: UnixSeconds,
-		valid_before: UnixSeconds,
-		nonce: &AuthorizationNonce,
-	) -> Option<[u8; 32]> {
-		let typehash = match purpose {
-			Purpose::Transfer => TRANSFER_TYPEHASH,
-			Purpose::Receive => RECEIVE_TYPEHASH,
-			Purpose::Cancel => return None,
-		};
-		let mut encoded = Vec::with_capacity(7 * 32);
-		encoded.extend_from_slice(&typehash);
-		encoded.extend_from_slice(&word_address(from));
-		encoded.extend_from_slice(&word_address(to));
-		encoded.extend_from_slice(&word_u256(value.into()));
-		encoded.extend_from_slice(&word_u256(valid_after.into()));
-		encoded.extend_from_slice(&word_u256(valid_before.into()));
-		encoded.extend_from_slice(nonce);
-		Some(self.digest(keccak_256(&encoded)))
+		intent: &PaymentIntent<AccountId, AssetId, Balance>,
+	) -> Result<[u8; 32], IntentError> {
+		Ok(typed_data_digest(&self.separator(), &intent_struct_hash(purpose, intent)?))
 	}
 
 	/// The digest of a `CancelAuthorization` message.
@@ -98,6 +73,41 @@ impl Domain {
 		encoded.extend_from_slice(&CANCEL_TYPEHASH);
 		encoded.extend_from_slice(&word_address(authorizer));
 		encoded.extend_from_slice(nonce);
-		self.digest(keccak_256(&encoded))
+		typed_data_digest(&self.separator(), &keccak_256(&encoded))
 	}
+}
+
+/// The digest an EVM wallet signs: `keccak256(0x1901 ‖ domain separator ‖ hashStruct(message))`.
+/// Settlement computes the separator once per asset and calls this per intent.
+pub fn typed_data_digest(separator: &[u8; 32], struct_hash: &[u8; 32]) -> [u8; 32] {
+	let mut encoded = [0u8; 66];
+	encoded[..2].copy_from_slice(&[0x19, 0x01]);
+	encoded[2..34].copy_from_slice(separator);
+	encoded[34..].copy_from_slice(struct_hash);
+	keccak_256(&encoded)
+}
+
+/// `hashStruct` of the `TransferWithAuthorization` or `ReceiveWithAuthorization` message for
+/// `intent`. Fails for a payer that is not an EVM account, and for [`Purpose::Cancel`].
+pub fn intent_struct_hash(
+	purpose: Purpose,
+	intent: &PaymentIntent<AccountId, AssetId, Balance>,
+) -> Result<[u8; 32], IntentError> {
+	let typehash = match purpose {
+		Purpose::Transfer => TRANSFER_TYPEHASH,
+		Purpose::Receive => RECEIVE_TYPEHASH,
+		Purpose::Cancel => return Err(IntentError::BadSignature),
+	};
+	let from =
+		evm_address::embedded_address(intent.payer.as_ref()).ok_or(IntentError::NotAnEvmPayer)?;
+	let to = evm_address::address_of(intent.payee.as_ref());
+	let mut encoded = Vec::with_capacity(7 * 32);
+	encoded.extend_from_slice(&typehash);
+	encoded.extend_from_slice(&word_address(from));
+	encoded.extend_from_slice(&word_address(to));
+	encoded.extend_from_slice(&word_u256(intent.amount.into()));
+	encoded.extend_from_slice(&word_u256(intent.valid_after.into()));
+	encoded.extend_from_slice(&word_u256(intent.valid_before.into()));
+	encoded.extend_from_slice(&intent.nonce);
+	Ok(keccak_256(&encoded))
 }

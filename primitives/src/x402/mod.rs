@@ -37,6 +37,22 @@ pub type PaymentReference = [u8; 32];
 /// payer and the nonce. One payer's nonce settles at most once, so its payment id is unique.
 pub type PaymentId = H256;
 
+/// The keystore key type of a node's x402 facilitator key (sr25519): the account that signs and
+/// pays for the `settle_batch` extrinsics the built-in facilitator submits.
+pub const FACILITATOR_KEY_TYPE: polkadot_sdk::sp_core::crypto::KeyTypeId =
+	polkadot_sdk::sp_core::crypto::KeyTypeId(*b"x402");
+
+/// The secret URI of the development facilitator key, inserted automatically on `--dev` and
+/// funded at genesis on development and local chains.
+pub const DEV_FACILITATOR_SURI: &str = "//Facilitator";
+
+/// The sr25519 public key (and account) of [`DEV_FACILITATOR_SURI`], for genesis presets, which
+/// cannot derive keys. `node/src/facilitator.rs` tests that it matches.
+pub const DEV_FACILITATOR_ACCOUNT: [u8; 32] = [
+	0x5c, 0x41, 0xa6, 0xbc, 0x80, 0xc5, 0xb2, 0x03, 0x42, 0x4c, 0x6c, 0x15, 0x54, 0x76, 0xef, 0x40,
+	0x69, 0x47, 0x1b, 0xac, 0x6c, 0x07, 0x46, 0x9a, 0x04, 0x44, 0xe7, 0xcc, 0x63, 0x2c, 0x22, 0x75,
+];
+
 /// Unix time in seconds, the unit of EIP-3009's `validAfter`/`validBefore`.
 pub type UnixSeconds = u64;
 
@@ -183,8 +199,8 @@ pub enum AuthorizationState {
 	Canceled,
 }
 
-/// One settled payment, kept for look-ups by payment id until the payee closes the statement
-/// period that contains it.
+/// One settled payment, kept for look-ups by payment id until its intent has expired and the
+/// payee has closed the statement period that contains it.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
@@ -203,7 +219,7 @@ pub struct Receipt<AccountId, AssetId, Balance, BlockNumber> {
 	pub block: BlockNumber,
 	/// The index of the settling extrinsic in that block.
 	pub extrinsic_index: u32,
-	/// Its position in the payee's ledger for the asset (see [`Ledger`]).
+	/// The payee's ledger entry (one per settling call, payee and asset) that lists it.
 	pub sequence: u64,
 }
 
@@ -216,14 +232,15 @@ pub struct Statement<Balance, BlockNumber, Hash> {
 	pub from_block: BlockNumber,
 	/// The last block the period covers.
 	pub to_block: BlockNumber,
-	/// The ledger sequence of the first receipt.
-	pub first_sequence: u64,
+	/// The payee's first ledger entry in the period.
+	pub first_entry: u64,
 	/// How many payments.
 	pub count: u32,
 	/// Their total.
 	pub total: Balance,
-	/// A hash chain over the period's receipts in order: `c₀ = 0`,
-	/// `cᵢ = blake2_256(cᵢ₋₁ ‖ payment_id ‖ payer ‖ amount)`. A payee that kept the receipts
-	/// recomputes it to prove its records match the chain's.
+	/// The head of the hash chain over all the payee's receipts in the asset after the
+	/// period's last one: `c₀ = 0`, `cᵢ = blake2_256(cᵢ₋₁ ‖ payment_id ‖ payer ‖ amount)`. The
+	/// previous statement's commitment (zero for the first) is where the period's chain starts,
+	/// so a payee that kept its receipts recomputes it to prove its records match the chain's.
 	pub commitment: Hash,
 }

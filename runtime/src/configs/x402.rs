@@ -16,8 +16,8 @@ impl pallet_x402::Config for Runtime {
 	type MaxValidity = ConstU64<{ 24 * 60 * 60 }>;
 	/// Intents per `settle_batch`: a facilitator's batch per block.
 	type MaxBatch = ConstU32<256>;
-	/// Receipts per `close_statement`.
-	type MaxStatementReceipts = ConstU32<512>;
+	/// Ledger entries (settling calls) per `close_statement`.
+	type MaxStatementEntries = ConstU32<512>;
 	type WeightInfo = pallet_x402::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;
@@ -32,9 +32,10 @@ impl pallet_x402::benchmarking::BenchmarkHelper for BenchmarkHelper {
 	fn create_asset() -> agentchain_primitives::AssetId {
 		use polkadot_sdk::frame_support::traits::fungibles::{Create, Inspect};
 		const BENCH_ASSET: agentchain_primitives::AssetId = 1_000;
-		if !Assets::asset_exists(BENCH_ASSET) {
+		if !<Assets as Inspect<AccountId>>::asset_exists(BENCH_ASSET) {
 			let owner: AccountId = polkadot_sdk::frame_benchmarking::account("owner", 0, 0);
-			Assets::create(BENCH_ASSET, owner, true, 1).expect("a new asset id");
+			<Assets as Create<AccountId>>::create(BENCH_ASSET, owner, true, 1)
+				.expect("a new asset id");
 		}
 		BENCH_ASSET
 	}

@@ -103,7 +103,7 @@ fn netting_gives_the_same_balances_as_one_by_one() {
 
 	let batched = new_test_ext().execute_with(|| {
 		assert_ok!(batch(intents.clone()));
-		let receipts: Vec<_> = intents.iter().map(|(i, _)| Receipts::<Test>::get(i.payment_id())).collect();
+		let receipts: Vec<_> = intents.iter().filter_map(|(i, _)| X402::receipt(i.payment_id())).collect();
 		(accounts.iter().map(usdc).collect::<Vec<_>>(), receipts.len(), Assets::total_supply(USDC))
 	});
 	let one_by_one = new_test_ext().execute_with(|| {
@@ -114,7 +114,7 @@ fn netting_gives_the_same_balances_as_one_by_one() {
 				signature.clone()
 			));
 		}
-		let receipts: Vec<_> = intents.iter().map(|(i, _)| Receipts::<Test>::get(i.payment_id())).collect();
+		let receipts: Vec<_> = intents.iter().filter_map(|(i, _)| X402::receipt(i.payment_id())).collect();
 		(accounts.iter().map(usdc).collect::<Vec<_>>(), receipts.len(), Assets::total_supply(USDC))
 	});
 	assert_eq!(batched, one_by_one);

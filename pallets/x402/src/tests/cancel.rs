@@ -80,6 +80,6 @@ fn evm_payer_cancels_with_eip712() {
 			Error::<Test>::BadSignature
 		);
 		assert_ok!(cancel(&payer, nonce, IntentSignature::Evm(sign_prehashed(&agent, &digest))));
-		assert_eq!(Authorizations::<Test>::get(&payer, nonce), Some(AuthorizationState::Canceled));
+		assert_eq!(X402::authorization_state(&payer, &nonce), Some(AuthorizationState::Canceled));
 	});
 }

@@ -94,9 +94,7 @@ fn viem_digests_match_ours_and_its_signatures_settle() {
 				nonce,
 				reference: None,
 			};
-			let ours = domain
-				.authorization_digest(purpose, from, to, intent.amount, intent.valid_after, intent.valid_before, &nonce)
-				.unwrap();
+			let ours = domain.intent_digest(purpose, &intent).unwrap();
 			assert_eq!(ours.to_vec(), digest);
 
 			let before = usdc(&payee);

@@ -23,7 +23,7 @@ fn close(up_to: u64) -> polkadot_sdk::frame_support::dispatch::DispatchResultWit
 }
 
 #[test]
-fn closing_records_totals_and_a_commitment_and_prunes_receipts() {
+fn closing_records_totals_and_a_commitment_and_removes_the_entries() {
 	new_test_ext().execute_with(|| {
 		let payer = account_of(&alice());
 		let first = pay(1, 100);
@@ -35,18 +35,22 @@ fn closing_records_totals_and_a_commitment_and_prunes_receipts() {
 		assert_ok!(close(2));
 		let statement = Statements::<Test>::get((account_of(&charlie()), USDC, 0)).expect("closed");
 		assert_eq!((statement.from_block, statement.to_block), (1, 2));
-		assert_eq!((statement.count, statement.total, statement.first_sequence), (2, 350, 0));
+		assert_eq!((statement.count, statement.total, statement.first_entry), (2, 350, 0));
 		let mut expected = H256::zero();
 		for intent in [&first, &second] {
 			expected = H256(blake2_256(&(expected, intent.payment_id(), &payer, intent.amount).encode()));
 		}
 		assert_eq!(statement.commitment, expected);
 
-		// The closed period's receipts are gone, the open one stays; the nonces stay used.
-		assert!(Receipts::<Test>::get(first.payment_id()).is_none());
-		assert!(Receipts::<Test>::get(second.payment_id()).is_none());
-		assert!(Receipts::<Test>::get(third.payment_id()).is_some());
-		assert!(Authorizations::<Test>::get(&payer, first.nonce).is_some());
+		// The closed period's ledger entries are gone, the open one stays; receipts and used
+		// nonces stay until the intents expire.
+		let payee = account_of(&charlie());
+		assert!(!LedgerEntries::<Test>::contains_key((&payee, USDC, 0)));
+		assert!(!LedgerEntries::<Test>::contains_key((&payee, USDC, 1)));
+		assert!(LedgerEntries::<Test>::contains_key((&payee, USDC, 2)));
+		assert!(X402::receipt(first.payment_id()).is_some());
+		assert!(X402::receipt(third.payment_id()).is_some());
+		assert!(X402::authorization_state(&payer, &first.nonce).is_some());
 		let ledger = Ledgers::<Test>::get(account_of(&charlie()), USDC);
 		assert_eq!((ledger.first_open, ledger.next, ledger.lifetime_total, ledger.statements), (2, 3, 357, 1));
 	});
@@ -58,12 +62,14 @@ fn closing_is_bounded_and_resumes() {
 		for nonce in 0..6 {
 			pay(nonce, 10);
 		}
-		// MaxStatementReceipts is 4 in the test runtime.
+		// MaxStatementEntries is 4 in the test runtime; each payment here is its own entry.
 		assert_ok!(close(1));
 		assert_ok!(close(1));
 		let first = Statements::<Test>::get((account_of(&charlie()), USDC, 0)).unwrap();
 		let second = Statements::<Test>::get((account_of(&charlie()), USDC, 1)).unwrap();
-		assert_eq!((first.count, second.count, second.first_sequence), (4, 2, 4));
+		assert_eq!((first.count, second.count, second.first_entry), (4, 2, 4));
+		// The chain runs on across statements: the second starts where the first ended.
+		assert_ne!(first.commitment, second.commitment);
 		assert_noop!(close(1), Error::<Test>::NothingToClose);
 	});
 }

@@ -28,11 +28,11 @@ fn native_intent_settles_and_leaves_a_receipt() {
 		assert_eq!(usdc(&payer), START - 1_234);
 		assert_eq!(usdc(&payee), START + 1_234);
 		let id = intent.payment_id();
-		let receipt = Receipts::<Test>::get(id).expect("receipt");
+		let receipt = X402::receipt(id).expect("receipt");
 		assert_eq!((receipt.payer, receipt.payee, receipt.amount), (payer.clone(), payee.clone(), 1_234));
 		assert_eq!(receipt.reference, Some([7; 32]));
 		assert_eq!(
-			Authorizations::<Test>::get(&payer, intent.nonce),
+			X402::authorization_state(&payer, &intent.nonce),
 			Some(AuthorizationState::Used { expires: intent.valid_before })
 		);
 		assert!(x402_events().contains(&Event::Settled {
