@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds, and runs every test:
 #   1. the workspace's Rust tests (`cargo test --release --workspace`): runtime unit tests and the
-#      integration tests that start the real node binary;
+#      integration tests that start the real node binary, among them the stock x402 npm packages
+#      (pinned in node/tests/x402-interop) paying through the node's facilitator;
 #   2. the zombienet smoke test: three validators on the `local` chain.
 # Ends with one summary line, `tests: N passed, N failed`, and a non-zero exit if anything failed.
 set -euo pipefail
@@ -13,6 +14,12 @@ use_toolchain
 out="$(mktemp -d -t agentchain-tests-XXXXXX)"
 trap 'rm -rf "$out"' EXIT
 failed_suites=()
+
+interop="$REPO_ROOT/node/tests/x402-interop"
+if [ ! -d "$interop/node_modules" ] || [ "$interop/package-lock.json" -nt "$interop/node_modules" ]; then
+	log "installing the stock x402 packages from npm (pinned in $interop/package-lock.json)"
+	(cd "$interop" && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
+fi
 
 log "cargo test (release, whole workspace)"
 # Same profile, flags and target set as build.sh, so nothing is compiled again.

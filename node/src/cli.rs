@@ -54,4 +54,28 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	#[clap(flatten)]
+	pub facilitator: FacilitatorParams,
+}
+
+/// The built-in x402 facilitator: HTTP `/verify`, `/settle`, `/supported` and the `x402_*`
+/// JSON-RPC methods.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FacilitatorParams {
+	/// Serve the x402 facilitator. On by default on development chains (`--dev`).
+	#[arg(long)]
+	pub facilitator: bool,
+
+	/// Do not serve the x402 facilitator, not even on a development chain.
+	#[arg(long, conflicts_with = "facilitator")]
+	pub no_facilitator: bool,
+
+	/// The facilitator's HTTP port.
+	#[arg(long, value_name = "PORT", default_value_t = 8402)]
+	pub facilitator_port: u16,
+
+	/// Serve the facilitator on all interfaces, not only on localhost.
+	#[arg(long)]
+	pub facilitator_external: bool,
 }

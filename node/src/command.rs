@@ -128,15 +128,17 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Benchmark(cmd)) => crate::benchmark::run(cmd),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let params = cli.facilitator.clone();
 			runner.run_node_until_exit(|mut config| async move {
 				pin_rpc_ports(&mut config)?;
+				let facilitator = facilitator_options(&params, &config);
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as BlockT>::Hash>,
-					>(config)
+					>(config, facilitator)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p =>
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, facilitator)
 							.map_err(sc_cli::Error::Service),
 				}
 			})
@@ -149,6 +151,23 @@ pub fn run() -> sc_cli::Result<()> {
 /// Substrate's default is to move to a random port when the given one is taken, which leaves
 /// every client (and the README's `ws://127.0.0.1:9944`) pointing at the wrong node. The check
 /// binds each required address once up front so the error names the port and the flag.
+/// Whether and where to serve the x402 facilitator: asked for, or a development chain that did
+/// not opt out.
+fn facilitator_options(
+	params: &crate::cli::FacilitatorParams,
+	config: &Configuration,
+) -> Option<crate::facilitator::FacilitatorOptions> {
+	let development = config.chain_spec.chain_type() == sc_service::ChainType::Development;
+	if !(params.facilitator || (development && !params.no_facilitator)) {
+		return None;
+	}
+	let host = if params.facilitator_external { [0, 0, 0, 0] } else { [127, 0, 0, 1] };
+	Some(crate::facilitator::FacilitatorOptions {
+		listen: std::net::SocketAddr::from((host, params.facilitator_port)),
+		queue_dir: config.data_path.join("x402-queue"),
+	})
+}
+
 fn pin_rpc_ports(config: &mut Configuration) -> sc_cli::Result<()> {
 	for endpoint in config.rpc.addr.iter_mut().flatten() {
 		endpoint.retry_random_port = false;

@@ -6,6 +6,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod export_genesis;
+mod facilitator;
 mod rpc;
 mod service;
 

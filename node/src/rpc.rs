@@ -1,10 +1,16 @@
 //! The node's JSON-RPC: Substrate's standard methods plus the chain's own modules.
 //!
 //! `sc_service::spawn_tasks` serves the standard `chain_*`, `state_*`, `author_*` and `system_*`
-//! methods; [`create_full`] adds the runtime-API-backed ones. Our own modules merge here.
+//! methods; [`create_full`] adds the runtime-API-backed ones and, when the node serves the x402
+//! facilitator, its `x402_*` methods.
 
 use std::sync::Arc;
 
+use crate::facilitator::NodeChain;
+use agentchain_facilitator::{
+	rpc::{X402ApiServer, X402Rpc},
+	Facilitator,
+};
 use agentchain_primitives::{AccountId, Balance, Block, Nonce};
 use jsonrpsee::RpcModule;
 use polkadot_sdk::{
@@ -22,6 +28,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// The x402 facilitator, when the node serves it.
+	pub facilitator: Option<Arc<Facilitator<NodeChain>>>,
 }
 
 /// The RPC modules of a full node, to merge into the standard ones.
@@ -40,11 +48,14 @@ where
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, facilitator } = deps;
 	let mut module = RpcModule::new(());
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
+	if let Some(facilitator) = facilitator {
+		module.merge(X402Rpc::new(facilitator).into_rpc())?;
+	}
 
 	Ok(module)
 }

@@ -138,9 +138,11 @@ fn inherent_data_providers(
 	(slot, timestamp)
 }
 
-/// Builds and starts a full node; an authority also authors blocks and votes in GRANDPA.
+/// Builds and starts a full node; an authority also authors blocks and votes in GRANDPA. With
+/// `facilitator`, it also serves the x402 facilitator.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	config: Configuration,
+	facilitator: Option<crate::facilitator::FacilitatorOptions>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -223,11 +225,29 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	let facilitator = facilitator
+		.map(|options| {
+			crate::facilitator::start(
+				&options,
+				client.clone(),
+				transaction_pool.clone(),
+				keystore_container.keystore(),
+				config.chain_spec.chain_type() == sc_service::ChainType::Development,
+				prometheus_registry.as_ref(),
+				&task_manager,
+			)
+		})
+		.transpose()?;
+
 	let rpc_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				facilitator: facilitator.clone(),
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};

@@ -13,9 +13,9 @@ use agentchain_primitives::{
 	AccountId, AssetId, Balance, Hash,
 };
 use agentchain_runtime::RuntimeCall;
-use agentchain_test_harness::{extrinsic, Node, Rpc};
+use agentchain_test_harness::{evm, extrinsic, Node, Rpc};
 use polkadot_sdk::{
-	sp_core::{ecdsa, sr25519, Pair, H160},
+	sp_core::{ecdsa, sr25519, Pair},
 	sp_crypto_hashing::keccak_256,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::MultiSignature,
@@ -49,22 +49,10 @@ fn sign_native(signer: &sr25519::Pair, genesis: Hash, intent: &Intent, purpose: 
 	IntentSignature::Native(MultiSignature::Sr25519(signer.sign(&payload)))
 }
 
-/// The EVM address of an ecdsa key, from the public key a signature recovers to.
-fn evm_address_of(pair: &ecdsa::Pair) -> H160 {
-	let digest = [1u8; 32];
-	let uncompressed =
-		polkadot_sdk::sp_io::crypto::secp256k1_ecdsa_recover(&pair.sign_prehashed(&digest).0, &digest)
-			.ok()
-			.expect("a fresh signature recovers");
-	H160::from_slice(&keccak_256(&uncompressed)[12..])
-}
-
 async fn sign_evm(rpc: &Rpc, signer: &ecdsa::Pair, intent: &Intent, purpose: Purpose) -> IntentSignature {
 	let domain = rpc.x402_asset_domain(intent.asset).await.unwrap().expect("the stablecoin is payable");
 	let digest = domain.intent_digest(purpose, intent).expect("an EVM payer");
-	let mut signature = signer.sign_prehashed(&digest).0;
-	signature[64] += 27;
-	IntentSignature::Evm(signature)
+	IntentSignature::Evm(evm::sign_digest(signer, &digest))
 }
 
 fn x402(call: pallet_x402::Call<agentchain_runtime::Runtime>) -> RuntimeCall {
@@ -96,7 +84,7 @@ async fn intents_of_both_kinds_settle_through_every_call() {
 
 	// An EVM agent: its funds live at `address ‖ 0xEE × 12`; it holds no native token.
 	let agent = ecdsa::Pair::from_string("//x402-agent", None).unwrap();
-	let agent_id = AccountId::new(evm_address::embedded_account(evm_address_of(&agent)));
+	let agent_id = AccountId::new(evm_address::embedded_account(evm::address_of(&agent)));
 	submit(&rpc, &facilitator, extrinsic::stablecoin_transfer(agent_id.clone(), 50 * stablecoin::UNIT)).await;
 
 	// transfer_with_authorization, native signature.

@@ -24,9 +24,13 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 /// Stablecoin balance of each endowed dev account: one million USDC.
 pub const STABLECOIN_ENDOWMENT: Balance = 1_000_000 * stablecoin::UNIT;
 
-/// The well-known dev accounts that hold funds at genesis.
+/// The accounts that hold funds at genesis: the well-known dev accounts and the development
+/// x402 facilitator account, which pays the fees of the node's `settle_batch` extrinsics.
 pub fn endowed_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+	Sr25519Keyring::well_known()
+		.map(|k| k.to_account_id())
+		.chain([AccountId::new(agentchain_primitives::x402::DEV_FACILITATOR_ACCOUNT)])
+		.collect()
 }
 
 /// The Aura (sr25519) and GRANDPA (ed25519) keys of a dev validator: both derived from the

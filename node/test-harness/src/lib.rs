@@ -12,7 +12,10 @@
 //! node.stop()?;
 //! ```
 
+pub mod evm;
+pub mod exact;
 pub mod extrinsic;
+pub mod http;
 mod node;
 mod rpc;
 mod x402;

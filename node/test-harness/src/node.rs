@@ -48,6 +48,7 @@ pub struct Node {
 	child: Option<Child>,
 	rpc_port: u16,
 	prometheus_port: u16,
+	facilitator_port: u16,
 	log_path: PathBuf,
 	// Holds the base path and the log file until the node is gone.
 	_dir: tempfile::TempDir,
@@ -59,12 +60,15 @@ impl Node {
 		Self::start(NodeOptions::dev(binary)).await
 	}
 
-	/// Starts a node with free RPC, P2P and Prometheus ports and waits until its RPC answers.
+	/// Starts a node with free RPC, P2P, Prometheus and facilitator ports and waits until its
+	/// RPC answers. (The facilitator serves on `--dev`, or with `--facilitator` in the extra
+	/// arguments.)
 	pub async fn start(options: NodeOptions) -> Result<Node> {
 		let dir = tempfile::Builder::new().prefix("agentchain-node-").tempdir()?;
 		let log_path = dir.path().join("node.log");
 		let log = File::create(&log_path)?;
 		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
+		let facilitator_port = free_port();
 
 		let mut command = Command::new(&options.binary);
 		if options.chain == "dev" {
@@ -78,6 +82,7 @@ impl Node {
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--port", &p2p_port.to_string()])
 			.args(["--prometheus-port", &prometheus_port.to_string()])
+			.args(["--facilitator-port", &facilitator_port.to_string()])
 			.args(["--no-mdns", "--no-telemetry"])
 			.args(&options.extra_args)
 			.stdin(Stdio::null())
@@ -87,8 +92,14 @@ impl Node {
 			.spawn()
 			.map_err(|e| format!("cannot start {}: {e}", options.binary.display()))?;
 
-		let mut node =
-			Node { child: Some(child), rpc_port, prometheus_port, log_path, _dir: dir };
+		let mut node = Node {
+			child: Some(child),
+			rpc_port,
+			prometheus_port,
+			facilitator_port,
+			log_path,
+			_dir: dir,
+		};
 		node.wait_until_serving(options.startup_timeout).await?;
 		Ok(node)
 	}
@@ -124,6 +135,11 @@ impl Node {
 	/// The RPC port.
 	pub fn rpc_port(&self) -> u16 {
 		self.rpc_port
+	}
+
+	/// The x402 facilitator's HTTP base URL.
+	pub fn facilitator_url(&self) -> String {
+		format!("http://127.0.0.1:{}", self.facilitator_port)
 	}
 
 	/// The Prometheus endpoint's port.

@@ -170,6 +170,26 @@ impl Rpc {
 	}
 }
 
+impl Rpc {
+	/// The block, among the best `depth` blocks, that holds the extrinsic with hash `tx`, and
+	/// its index there.
+	pub async fn find_extrinsic(&self, tx: Hash, depth: BlockNumber) -> Result<Option<(Hash, u32)>> {
+		let best = self.best_number().await?;
+		for number in (best.saturating_sub(depth)..=best).rev() {
+			let hash: Hash = self.client.request("chain_getBlockHash", rpc_params![number]).await?;
+			let block: Value = self.client.request("chain_getBlock", rpc_params![hash]).await?;
+			let extrinsics = block["block"]["extrinsics"].as_array().cloned().unwrap_or_default();
+			for (index, extrinsic) in extrinsics.iter().enumerate() {
+				let bytes: Bytes = serde_json::from_value(extrinsic.clone())?;
+				if Hash::from(polkadot_sdk::sp_crypto_hashing::blake2_256(&bytes)) == tx {
+					return Ok(Some((hash, index as u32)));
+				}
+			}
+		}
+		Ok(None)
+	}
+}
+
 fn header_number(header: &Value) -> Result<BlockNumber> {
 	let hex = header
 		.get("number")

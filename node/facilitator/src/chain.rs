@@ -1,0 +1,105 @@
+//! What the facilitator needs from the node: runtime-API reads at the best block, and a way to
+//! put a signed `settle_batch` into the pool and follow it.
+
+use agentchain_primitives::{
+	x402::{api::StatementReport, eip712, IntentError, IntentSignature, PaymentId, Receipt},
+	AccountId, AssetId, Balance, BlockNumber,
+};
+use futures::stream::BoxStream;
+use polkadot_sdk::sp_core::{H160, H256};
+use std::future::Future;
+
+/// The payment intent as the chain takes it.
+pub type Intent = agentchain_primitives::x402::PaymentIntent<AccountId, AssetId, Balance>;
+
+/// A settled payment's receipt as the chain keeps it.
+pub type ChainReceipt = Receipt<AccountId, AssetId, Balance, BlockNumber>;
+
+/// The node could not answer: a runtime API call or the pool failed. Not the payment's fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainError(pub String);
+
+impl std::fmt::Display for ChainError {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		f.write_str(&self.0)
+	}
+}
+
+/// Where a settling extrinsic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inclusion {
+	pub tx: H256,
+	pub block: H256,
+	pub number: BlockNumber,
+	pub finalized: bool,
+}
+
+/// What happened to a submitted extrinsic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TxEvent {
+	/// Included in a block (possibly again, after a retraction).
+	InBlock { block: H256, number: BlockNumber },
+	/// The block that included it left the best chain.
+	Retracted,
+	/// The including block is final.
+	Finalized { block: H256, number: BlockNumber },
+	/// The pool dropped it or found it invalid; it will not be included.
+	Dropped(String),
+}
+
+/// The node's side of the facilitator.
+pub trait Chain: Send + Sync + 'static {
+	/// The genesis hash: names the native network and binds native signatures.
+	fn genesis_hash(&self) -> H256;
+
+	/// The facilitator's signing account, if its key is in the keystore.
+	fn signer(&self) -> Option<AccountId>;
+
+	/// Most intents per `settle_batch`.
+	fn max_batch(&self) -> u32;
+
+	/// Now, in unix seconds: the wall clock, as x402 clients set their windows by it.
+	fn now(&self) -> Result<u64, ChainError>;
+
+	/// The runtime's dry run of settling `intent` at the best block.
+	fn verify(
+		&self,
+		intent: &Intent,
+		signature: &IntentSignature,
+	) -> Result<Result<PaymentId, IntentError>, ChainError>;
+
+	/// The EIP-712 domain of `asset`, if it is payable.
+	fn asset_domain(&self, asset: AssetId) -> Result<Option<eip712::Domain>, ChainError>;
+
+	/// The account a payment to `address` credits.
+	fn account_of_address(&self, address: H160) -> Result<AccountId, ChainError>;
+
+	/// The receipt of a settled payment, while the chain keeps it.
+	fn receipt(&self, payment_id: PaymentId) -> Result<Option<ChainReceipt>, ChainError>;
+
+	/// The extrinsic that settled `receipt`.
+	fn locate(&self, receipt: &ChainReceipt) -> Result<Option<Inclusion>, ChainError>;
+
+	/// A payee's statements and open receipts between two blocks.
+	fn statement(
+		&self,
+		payee: AccountId,
+		asset: AssetId,
+		from: BlockNumber,
+		to: BlockNumber,
+	) -> Result<StatementReport<BlockNumber>, ChainError>;
+
+	/// Signs `x402.settle_batch(items)` with the facilitator's key, submits it to the pool and
+	/// returns its hash and its fate.
+	fn submit_batch(
+		&self,
+		items: Vec<(Intent, IntentSignature)>,
+	) -> impl Future<Output = Result<(H256, BoxStream<'static, TxEvent>), ChainError>> + Send;
+
+	/// Each item's outcome in the `settle_batch` `tx` of `block`, by payment id.
+	fn batch_outcomes(
+		&self,
+		block: H256,
+		tx: H256,
+	) -> Result<Vec<(PaymentId, Result<(), IntentError>)>, ChainError>;
+}

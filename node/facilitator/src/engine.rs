@@ -1,0 +1,343 @@
+//! The settlement engine: verified payments wait in a queue, go to the chain in
+//! `settle_batch` extrinsics of up to `MaxBatch` intents (several per block when the queue is
+//! long), and are followed until they are final or have definitively failed. Nothing accepted
+//! is dropped silently: every accepted payment ends `Finalized` or `Failed` with a reason, and
+//! until then it is in the on-disk queue ([`Store`]) so a restart picks it up again.
+
+use crate::{
+	chain::{Chain, Inclusion, TxEvent},
+	metrics::Metrics,
+	payment::{intent_refusal, reason, Payment, Refusal},
+	store::Store,
+};
+use agentchain_primitives::x402::{IntentError, PaymentId};
+use futures::StreamExt;
+use parking_lot::Mutex;
+use polkadot_sdk::sp_core::H256;
+use std::{
+	collections::{HashMap, HashSet, VecDeque},
+	sync::Arc,
+	time::{Duration, Instant},
+};
+use tokio::sync::{broadcast, watch, Notify, Semaphore};
+
+/// How long a finished payment's status stays in memory; after that its status comes from the
+/// chain's receipt.
+const RETENTION: Duration = Duration::from_secs(600);
+
+/// Most `settle_batch` extrinsics in the pool at once.
+const MAX_IN_FLIGHT: usize = 16;
+
+/// Where an accepted payment stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+	/// Waiting for a batch.
+	Queued,
+	/// In the pool as part of the `settle_batch` `tx`.
+	Submitted { tx: H256 },
+	/// Settled in a block.
+	InBlock(Inclusion),
+	/// Settled in a finalized block.
+	Finalized(Inclusion),
+	/// Will not settle.
+	Failed { reason: &'static str, message: String, tx: Option<H256> },
+}
+
+impl Status {
+	pub fn is_final(&self) -> bool {
+		matches!(self, Status::Finalized(_) | Status::Failed { .. })
+	}
+
+	/// The settling extrinsic, once there is one.
+	pub fn tx(&self) -> Option<H256> {
+		match self {
+			Status::Queued => None,
+			Status::Submitted { tx } => Some(*tx),
+			Status::InBlock(inclusion) | Status::Finalized(inclusion) => Some(inclusion.tx),
+			Status::Failed { tx, .. } => *tx,
+		}
+	}
+
+	pub fn name(&self) -> &'static str {
+		match self {
+			Status::Queued => "queued",
+			Status::Submitted { .. } => "submitted",
+			Status::InBlock(_) => "inBlock",
+			Status::Finalized(_) => "finalized",
+			Status::Failed { .. } => "failed",
+		}
+	}
+}
+
+/// A payment that reached a block, for subscribers.
+#[derive(Debug, Clone)]
+pub struct Settled {
+	pub payment: Payment,
+	pub status: Status,
+}
+
+struct Tracked {
+	payment: Payment,
+	status: watch::Sender<Status>,
+	finished: Option<Instant>,
+}
+
+#[derive(Default)]
+struct Inner {
+	tracked: HashMap<PaymentId, Tracked>,
+	queue: VecDeque<PaymentId>,
+}
+
+/// The queue and the batches.
+pub struct Engine<C> {
+	chain: Arc<C>,
+	inner: Mutex<Inner>,
+	wake: Notify,
+	in_flight: Arc<Semaphore>,
+	store: Option<Store>,
+	metrics: Option<Metrics>,
+	settled: broadcast::Sender<Settled>,
+}
+
+impl<C: Chain> Engine<C> {
+	pub fn new(chain: Arc<C>, store: Option<Store>, metrics: Option<Metrics>) -> Arc<Self> {
+		Arc::new(Self {
+			chain,
+			inner: Mutex::new(Inner::default()),
+			wake: Notify::new(),
+			in_flight: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
+			store,
+			metrics,
+			settled: broadcast::channel(1024).0,
+		})
+	}
+
+	/// Payments as they reach a block and finality.
+	pub fn subscribe(&self) -> broadcast::Receiver<Settled> {
+		self.settled.subscribe()
+	}
+
+	/// The status of a payment the engine knows.
+	pub fn watch(&self, id: &PaymentId) -> Option<watch::Receiver<Status>> {
+		self.inner.lock().tracked.get(id).map(|tracked| tracked.status.subscribe())
+	}
+
+	/// Queues a verified payment, once: accepting the same payment again returns the first
+	/// acceptance's status.
+	pub fn accept(&self, payment: Payment) -> watch::Receiver<Status> {
+		let id = payment.id();
+		let mut inner = self.inner.lock();
+		if let Some(tracked) = inner.tracked.get(&id) {
+			return tracked.status.subscribe();
+		}
+		if let Some(store) = &self.store {
+			if let Err(error) = store.save(&payment) {
+				log::warn!(target: "x402", "cannot persist payment {id:?}: {error}");
+			}
+		}
+		let (status, receiver) = watch::channel(Status::Queued);
+		inner.tracked.insert(id, Tracked { payment, status, finished: None });
+		inner.queue.push_back(id);
+		self.set_queue_depth(&inner);
+		drop(inner);
+		self.wake.notify_one();
+		receiver
+	}
+
+	fn set_queue_depth(&self, inner: &Inner) {
+		if let Some(metrics) = &self.metrics {
+			metrics.queue_depth.set(inner.queue.len() as u64);
+		}
+	}
+
+	/// Sets `id`'s status; a final status leaves the on-disk queue and tells subscribers.
+	fn set(&self, id: &PaymentId, status: Status) {
+		let mut inner = self.inner.lock();
+		let Some(tracked) = inner.tracked.get_mut(id) else { return };
+		if tracked.status.borrow().is_final() {
+			return;
+		}
+		if status.is_final() {
+			tracked.finished = Some(Instant::now());
+			if let Some(store) = &self.store {
+				store.remove(id);
+			}
+		}
+		if matches!(status, Status::InBlock(_) | Status::Finalized(_)) {
+			let _ = self.settled.send(Settled { payment: tracked.payment.clone(), status: status.clone() });
+		}
+		if let Some(metrics) = &self.metrics {
+			if status.is_final() {
+				metrics.settlements.with_label_values(&[status.name()]).inc();
+			}
+		}
+		tracked.status.send_replace(status);
+	}
+
+	fn requeue(&self, id: PaymentId) {
+		let mut inner = self.inner.lock();
+		if let Some(tracked) = inner.tracked.get(&id) {
+			tracked.status.send_replace(Status::Queued);
+			inner.queue.push_back(id);
+		}
+		self.set_queue_depth(&inner);
+		drop(inner);
+		self.wake.notify_one();
+	}
+
+	/// Takes the next batch off the queue.
+	fn next_batch(&self) -> Vec<Payment> {
+		let max = self.chain.max_batch().max(1) as usize;
+		let mut inner = self.inner.lock();
+		let mut batch = Vec::with_capacity(max.min(inner.queue.len()));
+		while batch.len() < max {
+			let Some(id) = inner.queue.pop_front() else { break };
+			if let Some(tracked) = inner.tracked.get(&id) {
+				if *tracked.status.borrow() == Status::Queued {
+					batch.push(tracked.payment.clone());
+				}
+			}
+		}
+		self.set_queue_depth(&inner);
+		batch
+	}
+
+	/// Forgets finished payments older than [`RETENTION`].
+	fn forget_finished(&self) {
+		let mut inner = self.inner.lock();
+		inner.tracked.retain(|_, tracked| tracked.finished.is_none_or(|at| at.elapsed() < RETENTION));
+	}
+
+	/// Submits batches as long as there are queued payments; never returns.
+	pub async fn run(self: Arc<Self>) {
+		loop {
+			let woken = self.wake.notified();
+			let batch = self.next_batch();
+			if batch.is_empty() {
+				self.forget_finished();
+				woken.await;
+				continue;
+			}
+			let Ok(permit) = self.in_flight.clone().acquire_owned().await else { return };
+			let ids: Vec<PaymentId> = batch.iter().map(Payment::id).collect();
+			let items = batch.into_iter().map(|p| (p.intent, p.signature)).collect();
+			match self.chain.submit_batch(items).await {
+				Ok((tx, events)) => {
+					log::info!(target: "x402", "submitted settle_batch {tx:?} with {} payments", ids.len());
+					if let Some(metrics) = &self.metrics {
+						metrics.batch_size.observe(ids.len() as f64);
+					}
+					for id in &ids {
+						self.set(id, Status::Submitted { tx });
+					}
+					let engine = self.clone();
+					tokio::spawn(async move {
+						engine.follow(tx, ids, events).await;
+						drop(permit);
+					});
+				},
+				Err(error) => {
+					log::warn!(target: "x402", "cannot submit a settle_batch: {error}");
+					drop(permit);
+					for id in ids {
+						self.set(&id, Status::Failed {
+							reason: reason::UNEXPECTED_SETTLE,
+							message: format!("the facilitator could not submit: {error}"),
+							tx: None,
+						});
+					}
+				},
+			}
+		}
+	}
+
+	/// Follows the `settle_batch` `tx` carrying `ids` until each is final.
+	async fn follow(&self, tx: H256, ids: Vec<PaymentId>, mut events: futures::stream::BoxStream<'static, TxEvent>) {
+		let mut open: HashSet<PaymentId> = ids.iter().copied().collect();
+		let mut in_block: HashSet<PaymentId> = HashSet::new();
+		while let Some(event) = events.next().await {
+			match event {
+				TxEvent::InBlock { block, number } => {
+					let inclusion = Inclusion { tx, block, number, finalized: false };
+					match self.chain.batch_outcomes(block, tx) {
+						Ok(outcomes) => {
+							log::info!(target: "x402", "settle_batch {tx:?} in block #{number}: {} items", outcomes.len());
+							for (id, outcome) in outcomes {
+								if !open.contains(&id) {
+									continue;
+								}
+								if outcome.is_ok() {
+									in_block.insert(id);
+								} else {
+									open.remove(&id);
+								}
+								self.set(&id, settled_or_failed(outcome, inclusion));
+							}
+						},
+						Err(error) => log::warn!(target: "x402", "cannot read the outcome of {tx:?}: {error}"),
+					}
+				},
+				TxEvent::Retracted =>
+					for id in in_block.drain() {
+						self.set(&id, Status::Submitted { tx });
+					},
+				TxEvent::Finalized { block, number } => {
+					// Read the outcomes again at the final block: an earlier `InBlock` may have
+					// been another fork, or its outcomes could not be read.
+					let inclusion = Inclusion { tx, block, number, finalized: true };
+					let outcomes = self.chain.batch_outcomes(block, tx).unwrap_or_else(|error| {
+						log::warn!(target: "x402", "cannot read the outcome of {tx:?}: {error}");
+						Vec::new()
+					});
+					for (id, outcome) in outcomes {
+						if open.remove(&id) {
+							self.set(&id, settled_or_failed(outcome, inclusion));
+						}
+					}
+					for id in open.drain() {
+						self.set(&id, Status::Failed {
+							reason: reason::UNEXPECTED_SETTLE,
+							message: "the finalized settle_batch did not report this payment".into(),
+							tx: Some(tx),
+						});
+					}
+					return;
+				},
+				TxEvent::Dropped(why) => {
+					log::warn!(target: "x402", "settle_batch {tx:?} dropped: {why}");
+					break;
+				},
+			}
+		}
+		// The extrinsic will not be included: each payment goes back to the queue if it would
+		// still settle, and fails with the chain's reason otherwise.
+		for id in open {
+			let payment = self.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
+			let Some(payment) = payment else { continue };
+			match self.chain.verify(&payment.intent, &payment.signature) {
+				Ok(Ok(_)) => self.requeue(id),
+				Ok(Err(error)) => {
+					let Refusal { reason, message, .. } = intent_refusal(error);
+					self.set(&id, Status::Failed { reason, message, tx: Some(tx) });
+				},
+				Err(error) => self.set(&id, Status::Failed {
+					reason: reason::UNEXPECTED_SETTLE,
+					message: error.0,
+					tx: Some(tx),
+				}),
+			}
+		}
+	}
+}
+
+/// A batch item's status from its outcome in the block `inclusion` names.
+fn settled_or_failed(outcome: Result<(), IntentError>, inclusion: Inclusion) -> Status {
+	match outcome {
+		Ok(()) if inclusion.finalized => Status::Finalized(inclusion),
+		Ok(()) => Status::InBlock(inclusion),
+		Err(error) => {
+			let Refusal { reason, message, .. } = intent_refusal(error);
+			Status::Failed { reason, message, tx: Some(inclusion.tx) }
+		},
+	}
+}

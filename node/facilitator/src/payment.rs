@@ -1,0 +1,305 @@
+//! A payment payload and the requirements it claims to meet, turned into the chain's intent —
+//! or refused with the x402 reason code that says why.
+//!
+//! The facilitator checks what only it can see (versions, scheme, network, that the payload
+//! pays exactly what was required to whom it was required, the `validBefore ≥ now + 6 s`
+//! margin); everything else is the runtime's dry run, so a payment that verifies cannot fail
+//! settlement for a rule the facilitator did not check.
+
+use crate::{
+	chain::{Chain, Intent},
+	wire::{
+		EvmExactPayload, FacilitatorRequest, NativeExactPayload, PaymentRequirements, SCHEME_EXACT,
+		X402_VERSION,
+	},
+};
+use agentchain_primitives::{
+	x402::{evm_address, IntentError, IntentSignature, PaymentId},
+	AccountId, EVM_CHAIN_ID,
+};
+use codec::Decode;
+use polkadot_sdk::{
+	sp_core::{crypto::Ss58Codec, H160, H256},
+	sp_runtime::MultiSignature,
+};
+
+/// The protocol's reason codes (x402 v2 specification §9, and the reference EVM facilitator's
+/// codes where the specification has none).
+pub mod reason {
+	pub const INVALID_X402_VERSION: &str = "invalid_x402_version";
+	pub const UNSUPPORTED_SCHEME: &str = "unsupported_scheme";
+	pub const INVALID_NETWORK: &str = "invalid_network";
+	pub const INVALID_PAYLOAD: &str = "invalid_payload";
+	pub const INVALID_PAYMENT_REQUIREMENTS: &str = "invalid_payment_requirements";
+	pub const MISSING_EIP712_DOMAIN: &str = "invalid_exact_evm_missing_eip712_domain";
+	pub const TOKEN_NAME_MISMATCH: &str = "invalid_exact_evm_token_name_mismatch";
+	pub const TOKEN_VERSION_MISMATCH: &str = "invalid_exact_evm_token_version_mismatch";
+	pub const RECIPIENT_MISMATCH: &str = "invalid_exact_evm_payload_recipient_mismatch";
+	pub const VALUE_MISMATCH: &str = "invalid_exact_evm_payload_authorization_value_mismatch";
+	pub const VALUE: &str = "invalid_exact_evm_payload_authorization_value";
+	pub const VALID_AFTER: &str = "invalid_exact_evm_payload_authorization_valid_after";
+	pub const VALID_BEFORE: &str = "invalid_exact_evm_payload_authorization_valid_before";
+	pub const SIGNATURE: &str = "invalid_exact_evm_payload_signature";
+	pub const NONCE_USED: &str = "invalid_exact_evm_nonce_already_used";
+	pub const INSUFFICIENT_FUNDS: &str = "insufficient_funds";
+	pub const TRANSACTION_STATE: &str = "invalid_transaction_state";
+	pub const UNEXPECTED_VERIFY: &str = "unexpected_verify_error";
+	pub const UNEXPECTED_SETTLE: &str = "unexpected_settle_error";
+	/// Accepted and submitted, but not yet in a block when the wait ended.
+	pub const SETTLEMENT_PENDING: &str = "settlement_pending";
+}
+
+/// Seconds a payment must still be valid for when it is verified: a block's time.
+pub const VALID_BEFORE_MARGIN: u64 = 6;
+
+/// Why a payment is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+	/// The x402 reason code.
+	pub reason: &'static str,
+	/// What exactly was wrong, for people.
+	pub message: String,
+	/// The payer, when the payload named one.
+	pub payer: Option<String>,
+}
+
+impl Refusal {
+	pub fn new(reason: &'static str, message: impl Into<String>) -> Self {
+		Self { reason, message: message.into(), payer: None }
+	}
+
+	fn by(mut self, payer: &str) -> Self {
+		self.payer = Some(payer.to_owned());
+		self
+	}
+}
+
+/// The reason code and message for an intent the runtime refused.
+pub fn intent_refusal(error: IntentError) -> Refusal {
+	use IntentError::*;
+	let (code, message) = match error {
+		NotYetValid => (reason::VALID_AFTER, "the authorization is not valid yet"),
+		Expired => (reason::VALID_BEFORE, "the authorization has expired"),
+		ValidityTooLong => (reason::VALID_BEFORE, "validBefore is more than a day ahead"),
+		NonceUsed => (reason::NONCE_USED, "the nonce was already used"),
+		NonceCanceled => (reason::NONCE_USED, "the payer canceled this nonce"),
+		UnknownAsset => (reason::INVALID_PAYMENT_REQUIREMENTS, "the asset is not payable"),
+		ZeroAmount => (reason::VALUE, "the amount is zero"),
+		SelfPayment => (reason::RECIPIENT_MISMATCH, "payer and payee are the same account"),
+		BadSignature => (reason::SIGNATURE, "the signature does not verify"),
+		NotAnEvmPayer => (reason::SIGNATURE, "an EVM signature for a payer that is not an EVM account"),
+		InsufficientFunds => (reason::INSUFFICIENT_FUNDS, "the payer's balance does not cover the amount"),
+		CannotReceive => (reason::TRANSACTION_STATE, "the payee cannot receive the amount"),
+		NotThePayee => (reason::INVALID_PAYLOAD, "only the payee may submit this"),
+	};
+	Refusal::new(code, message)
+}
+
+/// The networks this chain answers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Networks {
+	/// `eip155:<EVM chain id>`: EIP-712 signed payments.
+	pub evm: String,
+	/// `polkadot:<first 16 bytes of the genesis hash, hex>` (CAIP-2's form for Substrate chains):
+	/// natively signed payments.
+	pub native: String,
+}
+
+impl Networks {
+	pub fn new(genesis_hash: H256) -> Self {
+		Self {
+			evm: format!("eip155:{EVM_CHAIN_ID}"),
+			native: format!("polkadot:{}", hex::encode(&genesis_hash[..16])),
+		}
+	}
+}
+
+/// A payment that passed the facilitator's own checks, as the chain takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payment {
+	pub intent: Intent,
+	pub signature: IntentSignature,
+	/// The payer as the payload names it (an address or an SS58 account).
+	pub payer: String,
+	pub network: String,
+}
+
+impl Payment {
+	pub fn id(&self) -> PaymentId {
+		self.intent.payment_id()
+	}
+}
+
+/// Checks `request` against its requirements and turns it into an intent; then asks the chain
+/// whether that intent would settle now.
+pub fn verify<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequest) -> Result<Payment, Refusal> {
+	let payment = parse(chain, networks, request)?;
+	match chain.verify(&payment.intent, &payment.signature) {
+		Ok(Ok(_)) => Ok(payment),
+		Ok(Err(error)) => Err(intent_refusal(error).by(&payment.payer)),
+		Err(error) => Err(Refusal::new(reason::UNEXPECTED_VERIFY, error.0).by(&payment.payer)),
+	}
+}
+
+/// The facilitator's own checks, without the chain's dry run.
+pub fn parse<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequest) -> Result<Payment, Refusal> {
+	let payload = &request.payment_payload;
+	let required = &request.payment_requirements;
+	if request.x402_version != X402_VERSION || payload.x402_version != X402_VERSION {
+		return Err(Refusal::new(reason::INVALID_X402_VERSION, "only x402Version 2 is supported"));
+	}
+	if required.scheme != SCHEME_EXACT || payload.accepted.scheme != SCHEME_EXACT {
+		return Err(Refusal::new(reason::UNSUPPORTED_SCHEME, "only the `exact` scheme is supported"));
+	}
+	if payload.accepted.network != required.network {
+		return Err(Refusal::new(reason::INVALID_NETWORK, "the payment is for another network"));
+	}
+	if !same_hex(&payload.accepted.asset, &required.asset) {
+		return Err(Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "the payment is for another asset"));
+	}
+	let asset = parse_address(&required.asset)
+		.and_then(evm_address::asset_of_address)
+		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`asset` is not an asset address of this chain"))?;
+	let domain = chain
+		.asset_domain(asset)
+		.map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?
+		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "the asset is not payable"))?;
+	let amount = parse_u128(&required.amount)
+		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`amount` is not a number"))?;
+	let now = chain.now().map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?;
+
+	let payment = if required.network == networks.evm {
+		check_domain(required, &domain.name, &domain.version)?;
+		parse_evm(chain, required, &payload.payload, asset)?
+	} else if required.network == networks.native {
+		parse_native(required, &payload.payload, asset)?
+	} else {
+		return Err(Refusal::new(reason::INVALID_NETWORK, format!("unknown network `{}`", required.network)));
+	};
+	let intent = &payment.intent;
+	if intent.amount != amount {
+		return Err(Refusal::new(reason::VALUE_MISMATCH, "the authorized value is not the required amount").by(&payment.payer));
+	}
+	if intent.valid_before < now.saturating_add(VALID_BEFORE_MARGIN) {
+		return Err(Refusal::new(reason::VALID_BEFORE, "the authorization expires within 6 seconds").by(&payment.payer));
+	}
+	if intent.valid_after >= now {
+		return Err(Refusal::new(reason::VALID_AFTER, "the authorization is not valid yet").by(&payment.payer));
+	}
+	Ok(payment)
+}
+
+fn check_domain(required: &PaymentRequirements, name: &[u8], version: &[u8]) -> Result<(), Refusal> {
+	let field = |key: &str| required.extra.get(key).and_then(|v| v.as_str()).map(str::as_bytes);
+	let (Some(given_name), Some(given_version)) = (field("name"), field("version")) else {
+		return Err(Refusal::new(reason::MISSING_EIP712_DOMAIN, "`extra.name` and `extra.version` are required"));
+	};
+	if given_name != name {
+		return Err(Refusal::new(reason::TOKEN_NAME_MISMATCH, format!("the token's EIP-712 name is `{}`", String::from_utf8_lossy(name))));
+	}
+	if given_version != version {
+		return Err(Refusal::new(reason::TOKEN_VERSION_MISMATCH, format!("the token's EIP-712 version is `{}`", String::from_utf8_lossy(version))));
+	}
+	Ok(())
+}
+
+fn parse_evm<C: Chain>(
+	chain: &C,
+	required: &PaymentRequirements,
+	payload: &serde_json::Value,
+	asset: u32,
+) -> Result<Payment, Refusal> {
+	let invalid = |what: &str| Refusal::new(reason::INVALID_PAYLOAD, what.to_owned());
+	let payload: EvmExactPayload = serde_json::from_value(payload.clone())
+		.map_err(|e| invalid(&format!("not an EIP-3009 payload: {e}")))?;
+	let auth = &payload.authorization;
+	let from = parse_address(&auth.from).ok_or_else(|| invalid("`authorization.from` is not an address"))?;
+	let payer = auth.from.clone();
+	let to = parse_address(&auth.to).ok_or_else(|| invalid("`authorization.to` is not an address"))?;
+	let pay_to = parse_address(&required.pay_to)
+		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`payTo` is not an address"))?;
+	if to != pay_to {
+		return Err(Refusal::new(reason::RECIPIENT_MISMATCH, "the authorization pays someone else").by(&payer));
+	}
+	let signature: [u8; 65] = parse_hex_array(&payload.signature)
+		.ok_or_else(|| invalid("`signature` is not 65 bytes of hex").by(&payer))?;
+	let payee = chain.account_of_address(to).map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?;
+	let intent = Intent {
+		payer: AccountId::new(evm_address::embedded_account(from)),
+		payee,
+		asset,
+		amount: parse_u128(&auth.value).ok_or_else(|| invalid("`value` is not a number").by(&payer))?,
+		valid_after: parse_u64(&auth.valid_after).ok_or_else(|| invalid("`validAfter` is not a number").by(&payer))?,
+		valid_before: parse_u64(&auth.valid_before).ok_or_else(|| invalid("`validBefore` is not a number").by(&payer))?,
+		nonce: parse_hex_array(&auth.nonce).ok_or_else(|| invalid("`nonce` is not 32 bytes of hex").by(&payer))?,
+		reference: None,
+	};
+	Ok(Payment { intent, signature: IntentSignature::Evm(signature), payer, network: required.network.clone() })
+}
+
+fn parse_native(required: &PaymentRequirements, payload: &serde_json::Value, asset: u32) -> Result<Payment, Refusal> {
+	let invalid = |what: &str| Refusal::new(reason::INVALID_PAYLOAD, what.to_owned());
+	let payload: NativeExactPayload = serde_json::from_value(payload.clone())
+		.map_err(|e| invalid(&format!("not a native intent payload: {e}")))?;
+	let wire = &payload.intent;
+	let payer_account = parse_account(&wire.payer).ok_or_else(|| invalid("`intent.payer` is not an account"))?;
+	let payer = payer_account.to_ss58check();
+	let payee = parse_account(&wire.payee).ok_or_else(|| invalid("`intent.payee` is not an account").by(&payer))?;
+	let pay_to = parse_account(&required.pay_to)
+		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`payTo` is not an account"))?;
+	if payee != pay_to {
+		return Err(Refusal::new(reason::RECIPIENT_MISMATCH, "the intent pays someone else").by(&payer));
+	}
+	let signature_bytes = parse_hex(&payload.signature).ok_or_else(|| invalid("`signature` is not hex").by(&payer))?;
+	let signature = MultiSignature::decode(&mut &signature_bytes[..])
+		.map_err(|_| invalid("`signature` is not a SCALE MultiSignature").by(&payer))?;
+	let reference = match &wire.reference {
+		Some(reference) => Some(parse_hex_array(reference).ok_or_else(|| invalid("`reference` is not 32 bytes of hex").by(&payer))?),
+		None => None,
+	};
+	let intent = Intent {
+		payer: payer_account,
+		payee,
+		asset,
+		amount: parse_u128(&wire.amount).ok_or_else(|| invalid("`amount` is not a number").by(&payer))?,
+		valid_after: parse_u64(&wire.valid_after).ok_or_else(|| invalid("`validAfter` is not a number").by(&payer))?,
+		valid_before: parse_u64(&wire.valid_before).ok_or_else(|| invalid("`validBefore` is not a number").by(&payer))?,
+		nonce: parse_hex_array(&wire.nonce).ok_or_else(|| invalid("`nonce` is not 32 bytes of hex").by(&payer))?,
+		reference,
+	};
+	Ok(Payment { intent, signature: IntentSignature::Native(signature), payer, network: required.network.clone() })
+}
+
+fn parse_hex(text: &str) -> Option<Vec<u8>> {
+	hex::decode(text.strip_prefix("0x")?).ok()
+}
+
+fn parse_hex_array<const N: usize>(text: &str) -> Option<[u8; N]> {
+	parse_hex(text)?.try_into().ok()
+}
+
+/// A 20-byte `0x`-hex address, any letter case.
+pub fn parse_address(text: &str) -> Option<H160> {
+	parse_hex_array::<20>(text).map(H160)
+}
+
+/// An account as SS58 or 32-byte `0x`-hex.
+pub fn parse_account(text: &str) -> Option<AccountId> {
+	match parse_hex_array::<32>(text) {
+		Some(bytes) => Some(AccountId::new(bytes)),
+		None => AccountId::from_ss58check(text).ok(),
+	}
+}
+
+fn same_hex(a: &str, b: &str) -> bool {
+	a.eq_ignore_ascii_case(b)
+}
+
+/// A decimal number with digits only (as EIP-3009's JSON has them).
+fn parse_u128(text: &str) -> Option<u128> {
+	(!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+}
+
+fn parse_u64(text: &str) -> Option<u64> {
+	parse_u128(text).and_then(|n| u64::try_from(n).ok())
+}

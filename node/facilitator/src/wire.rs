@@ -1,0 +1,155 @@
+//! The x402 v2 JSON the facilitator reads and writes, named field for field as the protocol's
+//! specification and the stock `@x402/*` packages name them.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The protocol version this facilitator speaks.
+pub const X402_VERSION: u32 = 2;
+
+/// The only scheme: the payer authorizes exactly `amount`.
+pub const SCHEME_EXACT: &str = "exact";
+
+/// What a resource server asks for (`accepts[]` of a 402, `accepted` of a payment).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentRequirements {
+	pub scheme: String,
+	pub network: String,
+	/// Atomic units, as a decimal string.
+	pub amount: String,
+	/// The asset's 20-byte address, `0x`-hex.
+	pub asset: String,
+	/// The payee: a 20-byte address (EVM kind) or an account (native kind).
+	pub pay_to: String,
+	pub max_timeout_seconds: u64,
+	#[serde(default)]
+	pub extra: Value,
+}
+
+/// A client's payment (the decoded `PAYMENT-SIGNATURE` header).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentPayload {
+	pub x402_version: u32,
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub resource: Option<Value>,
+	pub accepted: PaymentRequirements,
+	/// Scheme- and network-specific: see [`EvmExactPayload`] and [`NativeExactPayload`].
+	pub payload: Value,
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub extensions: Option<Value>,
+}
+
+/// The body of `POST /verify` and `POST /settle`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FacilitatorRequest {
+	pub x402_version: u32,
+	pub payment_payload: PaymentPayload,
+	pub payment_requirements: PaymentRequirements,
+}
+
+/// The `payload` of an `exact` payment on `eip155:<chain id>`: an EIP-3009 authorization.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvmExactPayload {
+	/// 65 bytes, `0x`-hex.
+	pub signature: String,
+	pub authorization: EvmAuthorization,
+}
+
+/// EIP-3009's `TransferWithAuthorization` message, numbers as decimal strings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvmAuthorization {
+	pub from: String,
+	pub to: String,
+	pub value: String,
+	pub valid_after: String,
+	pub valid_before: String,
+	/// 32 bytes, `0x`-hex.
+	pub nonce: String,
+}
+
+/// The `payload` of an `exact` payment on this chain's native network (`polkadot:<genesis>`):
+/// the intent and a `MultiSignature` over its native signing payload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NativeExactPayload {
+	/// The SCALE-encoded `MultiSignature`, `0x`-hex.
+	pub signature: String,
+	pub intent: NativeIntent,
+}
+
+/// A payment intent in JSON; accounts as SS58 or 32-byte `0x`-hex.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NativeIntent {
+	pub payer: String,
+	pub payee: String,
+	pub amount: String,
+	pub valid_after: String,
+	pub valid_before: String,
+	pub nonce: String,
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub reference: Option<String>,
+}
+
+/// The answer to `POST /verify`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerifyResponse {
+	pub is_valid: bool,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub invalid_reason: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub invalid_message: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub payer: Option<String>,
+}
+
+/// The answer to `POST /settle`; `transaction` and `network` are always present (stock clients
+/// refuse the answer otherwise), `transaction` empty when nothing was submitted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettleResponse {
+	pub success: bool,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub error_reason: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub error_message: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub payer: Option<String>,
+	pub transaction: String,
+	pub network: String,
+	/// The settled amount.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub amount: Option<String>,
+	/// Where the settlement stands: `inBlock`, `finalized`, `pending` or `failed`. Not in the
+	/// specification; stock clients ignore it.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub status: Option<String>,
+}
+
+/// One kind of payment the facilitator settles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportedKind {
+	pub x402_version: u32,
+	pub scheme: String,
+	pub network: String,
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub extra: Option<Value>,
+}
+
+/// The answer to `GET /supported`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportedResponse {
+	pub kinds: Vec<SupportedKind>,
+	pub extensions: Vec<String>,
+	/// CAIP-2 pattern → the facilitator's signing addresses.
+	pub signers: BTreeMap<String, Vec<String>>,
+}

@@ -1,0 +1,296 @@
+//! The node's built-in x402 facilitator over real HTTP and JSON-RPC on a dev node: stock x402
+//! packages pay through it, bad input gets the protocol's reason codes and leaves the node
+//! healthy, settling is idempotent, statuses and subscriptions follow a payment to finality.
+
+use std::{path::PathBuf, process::Command, time::Duration};
+
+use agentchain_primitives::{stablecoin, Balance};
+use agentchain_test_harness::{
+	exact::{self, network, requirements, unix_now, Authorization},
+	extrinsic, http, Node, Rpc,
+};
+use jsonrpsee::{
+	core::client::{ClientT, Subscription, SubscriptionClientT},
+	rpc_params,
+};
+use polkadot_sdk::{
+	sp_core::{ecdsa, Pair, H160, H256},
+	sp_crypto_hashing::keccak_256,
+	sp_keyring::Sr25519Keyring,
+};
+use serde_json::{json, Value};
+
+const NODE: &str = env!("CARGO_BIN_EXE_agentchain-node");
+const TIMEOUT: Duration = Duration::from_secs(60);
+const PRICE: Balance = 10_000;
+
+/// Bob's 20-byte address (registered at genesis, so payments to it reach Bob).
+fn bob_address() -> H160 {
+	exact::address_of(&Sr25519Keyring::Bob.to_account_id())
+}
+
+/// Gives `payer`'s account `amount` of the stablecoin from Alice.
+async fn fund(rpc: &Rpc, payer: &ecdsa::Pair, amount: Balance) {
+	let account = exact::account_of(payer);
+	let alice = Sr25519Keyring::Alice.pair();
+	let genesis = rpc.genesis_hash().await.unwrap();
+	let nonce = rpc.account_nonce(&alice.public().into()).await.unwrap();
+	let call = extrinsic::stablecoin_transfer(account, amount);
+	rpc.submit_and_watch(&extrinsic::signed(call, &alice, nonce, genesis), TIMEOUT).await.expect("funded");
+}
+
+async fn bob_balance(rpc: &Rpc) -> Balance {
+	rpc.stablecoin_balance(&Sr25519Keyring::Bob.to_account_id(), None).await.unwrap()
+}
+
+fn interop_dir() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/x402-interop")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stock_x402_server_and_client_pay_through_the_node() {
+	let dir = interop_dir();
+	assert!(
+		dir.join("node_modules/@x402/express").exists(),
+		"run `npm ci` in {} first (scripts/test.sh does)",
+		dir.display()
+	);
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+
+	// The client's key: a fixed test key whose account gets some stablecoin.
+	let secret = keccak_256(b"agentchain x402 interop client");
+	let payer = ecdsa::Pair::from_seed(&secret);
+	fund(&rpc, &payer, 100 * PRICE).await;
+	let before = bob_balance(&rpc).await;
+
+	let output = Command::new("node")
+		.arg(dir.join("interop.mjs"))
+		.current_dir(&dir)
+		.env("FACILITATOR_URL", node.facilitator_url())
+		.env("NETWORK", network())
+		.env("ASSET", exact::stablecoin_address())
+		.env("TOKEN_NAME", stablecoin::NAME)
+		.env("TOKEN_VERSION", stablecoin::EIP712_VERSION)
+		.env("PAY_TO", format!("{:?}", bob_address()))
+		.env("PRICE", PRICE.to_string())
+		.env("PAYER_KEY", format!("0x{}", hex::encode(secret)))
+		.output()
+		.expect("node.js runs");
+	let stdout = String::from_utf8_lossy(&output.stdout);
+	assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+	let result: Value = serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect(&stdout);
+
+	assert_eq!(result["unpaidStatus"], 402, "{result}");
+	assert_eq!(result["status"], 200, "{result}");
+	assert!(result["body"].as_str().unwrap().contains("the weather is fine"), "{result}");
+	let settlement = &result["paymentResponse"];
+	assert_eq!(settlement["success"], true, "{result}");
+	assert_eq!(settlement["network"], network(), "{result}");
+	let tx: H256 = serde_json::from_value(settlement["transaction"].clone()).expect("a transaction hash");
+	assert!(rpc.find_extrinsic(tx, 20).await.unwrap().is_some(), "{tx:?} is not on chain");
+	assert_eq!(bob_balance(&rpc).await, before + PRICE);
+	// The same payment header again, a forged one and a malformed one are refused, and Bob is
+	// paid once.
+	for refused in ["replay", "forged", "garbage"] {
+		assert_eq!(result[refused]["status"], 402, "{refused}: {result}");
+	}
+	assert_eq!(result["replay"]["error"], "invalid_exact_evm_nonce_already_used", "{result}");
+	assert_eq!(result["forged"]["error"], "invalid_exact_evm_payload_signature", "{result}");
+	assert_eq!(bob_balance(&rpc).await, before + PRICE);
+	node.stop().unwrap();
+}
+
+/// POSTs `body` to the facilitator's `path`: the status and the JSON answer.
+fn post(node: &Node, path: &str, body: &str) -> (u16, Value) {
+	let (status, text) = http::post(&format!("{}{path}", node.facilitator_url()), body).unwrap();
+	(status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+fn verify_reason(node: &Node, request: &Value) -> (u16, Value) {
+	let (status, answer) = post(node, "/verify", &request.to_string());
+	(status, answer["invalidReason"].clone())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let payer = ecdsa::Pair::from_seed(&keccak_256(b"bad input payer"));
+	fund(&rpc, &payer, 100 * PRICE).await;
+	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
+	let good = Authorization::new(PRICE, b"good");
+	let valid = good.request(&payer, &bob, requirements(PRICE, pay_to));
+
+	// The supported kinds list our EVM network literally.
+	let (status, supported) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
+	assert_eq!(status, 200);
+	assert!(supported["kinds"].as_array().unwrap().iter().any(|k| k["network"] == network()));
+
+	// Not a request at all.
+	let (status, answer) = post(&node, "/verify", "{ not json");
+	assert_eq!((status, answer["isValid"].clone(), answer["invalidReason"].clone()), (400, json!(false), json!("invalid_payload")));
+	let (status, answer) = post(&node, "/settle", "[]");
+	assert_eq!((status, answer["success"].clone(), answer["errorReason"].clone()), (400, json!(false), json!("invalid_payload")));
+	assert!(answer["transaction"].is_string() && answer["network"].is_string());
+	// Oversized.
+	let (status, _) = post(&node, "/verify", &"x".repeat(100 * 1024));
+	assert_eq!(status, 413);
+
+	let mut cases: Vec<(&str, Value)> = Vec::new();
+	let with = |edit: &dyn Fn(&mut Value)| {
+		let mut request = valid.clone();
+		edit(&mut request);
+		request
+	};
+	cases.push(("invalid_x402_version", with(&|r| r["x402Version"] = json!(1))));
+	cases.push(("unsupported_scheme", with(&|r| {
+		r["paymentRequirements"]["scheme"] = json!("upto");
+		r["paymentPayload"]["accepted"]["scheme"] = json!("upto");
+	})));
+	cases.push(("invalid_network", with(&|r| {
+		r["paymentRequirements"]["network"] = json!("eip155:8453");
+		r["paymentPayload"]["accepted"]["network"] = json!("eip155:8453");
+	})));
+	cases.push(("invalid_payment_requirements", with(&|r| {
+		r["paymentRequirements"]["asset"] = json!("0x036CbD53842c5426634e7929541eC2318f3dCF7e");
+		r["paymentPayload"]["accepted"]["asset"] = json!("0x036CbD53842c5426634e7929541eC2318f3dCF7e");
+	})));
+	cases.push(("invalid_exact_evm_token_name_mismatch", with(&|r| r["paymentRequirements"]["extra"]["name"] = json!("USDC"))));
+	cases.push(("invalid_exact_evm_payload_recipient_mismatch", with(&|r| {
+		r["paymentRequirements"]["payTo"] = json!(format!("{:?}", H160::repeat_byte(7)));
+	})));
+	cases.push(("invalid_exact_evm_payload_authorization_value_mismatch", with(&|r| r["paymentRequirements"]["amount"] = json!("9999"))));
+	cases.push(("invalid_payload", with(&|r| r["paymentPayload"]["payload"]["signature"] = json!("0x1234"))));
+	cases.push(("invalid_payload", with(&|r| r["paymentPayload"]["payload"]["authorization"]["nonce"] = json!("0xnot-hex"))));
+	// A signature over other values.
+	let forged = {
+		let mut request = valid.clone();
+		let other = Authorization { nonce: keccak_256(b"other"), ..Authorization::new(PRICE, b"good") };
+		request["paymentPayload"]["payload"]["signature"] =
+			other.request(&payer, &bob, requirements(PRICE, pay_to))["paymentPayload"]["payload"]["signature"].clone();
+		request
+	};
+	cases.push(("invalid_exact_evm_payload_signature", forged));
+	let expired = Authorization { valid_before: unix_now() + 3, ..Authorization::new(PRICE, b"expired") };
+	cases.push(("invalid_exact_evm_payload_authorization_valid_before", expired.request(&payer, &bob, requirements(PRICE, pay_to))));
+	let future = Authorization { valid_after: unix_now() + 60, ..Authorization::new(PRICE, b"future") };
+	cases.push(("invalid_exact_evm_payload_authorization_valid_after", future.request(&payer, &bob, requirements(PRICE, pay_to))));
+	let too_much = Authorization::new(1_000 * PRICE, b"too much");
+	cases.push(("insufficient_funds", too_much.request(&payer, &bob, requirements(1_000 * PRICE, pay_to))));
+
+	for (expected, request) in &cases {
+		let (status, reason) = verify_reason(&node, request);
+		assert_eq!((status, reason.as_str()), (200, Some(*expected)), "verify: {request}");
+		let (status, answer) = post(&node, "/settle", &request.to_string());
+		assert_eq!(status, 200);
+		assert_eq!((answer["success"].clone(), answer["errorReason"].clone()), (json!(false), json!(expected)), "settle: {request}");
+		assert!(answer["transaction"].is_string() && answer["network"].is_string(), "{answer}");
+	}
+
+	// The valid payment still verifies and settles; its replay is refused.
+	let (status, answer) = post(&node, "/verify", &valid.to_string());
+	assert_eq!((status, answer["isValid"].clone()), (200, json!(true)), "{answer}");
+	let (_, settled) = post(&node, "/settle", &valid.to_string());
+	assert_eq!(settled["success"], true, "{settled}");
+	let (_, again) = post(&node, "/settle", &valid.to_string());
+	assert_eq!(again["transaction"], settled["transaction"], "settling twice is one settlement");
+
+	// Counted in the metrics (malformed bodies too), and the node is healthy.
+	let (_, metrics) =
+		http::get_text(&format!("http://127.0.0.1:{}/metrics", node.prometheus_port())).unwrap();
+	let count = |call: &str, outcome: &str| {
+		let series = format!("agentchain_x402_requests_total{{call=\"{call}\",outcome=\"{outcome}\"");
+		metrics.lines().find_map(|line| line.strip_prefix(&series)).and_then(|rest| rest.split(' ').nth(1)?.parse::<u64>().ok())
+	};
+	assert_eq!(count("verify", "insufficient_funds"), Some(1), "{metrics}");
+	assert_eq!(count("verify", "invalid_payload"), Some(4), "{metrics}");
+	assert_eq!(count("settle", "invalid_payload"), Some(3), "{metrics}");
+	assert_eq!(count("settle", "settled"), Some(2), "{metrics}");
+	let best = rpc.best_number().await.unwrap();
+	rpc.wait_for_best(best + 2, TIMEOUT).await.expect("blocks keep coming");
+	node.stop().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settling_is_idempotent_and_followed_to_finality_over_rpc() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let payer = ecdsa::Pair::from_seed(&keccak_256(b"idempotent payer"));
+	fund(&rpc, &payer, 100 * PRICE).await;
+	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
+	let before = bob_balance(&rpc).await;
+	let mut settlements: Subscription<Value> = rpc
+		.client()
+		.subscribe(
+			"x402_subscribeSettlements",
+			rpc_params![Sr25519Keyring::Bob.to_account_id().to_string()],
+			"x402_unsubscribeSettlements",
+		)
+		.await
+		.unwrap();
+
+	let request = Authorization::new(PRICE, b"once").request(&payer, &bob, requirements(PRICE, pay_to));
+	// Concurrently over HTTP (twice) and JSON-RPC: one settlement, one transaction.
+	let body = request.to_string();
+	let url = format!("{}/settle", node.facilitator_url());
+	let (first, second) = (body.clone(), url.clone());
+	let http_a = tokio::task::spawn_blocking(move || http::post(&second, &first).unwrap());
+	let (first, second) = (body.clone(), url.clone());
+	let http_b = tokio::task::spawn_blocking(move || http::post(&second, &first).unwrap());
+	let over_rpc: Value = rpc.client().request("x402_settle", rpc_params![request.clone(), "finalized"]).await.unwrap();
+	let a: Value = serde_json::from_str(&http_a.await.unwrap().1).unwrap();
+	let b: Value = serde_json::from_str(&http_b.await.unwrap().1).unwrap();
+	for answer in [&a, &b, &over_rpc] {
+		assert_eq!(answer["success"], true, "{answer}");
+		assert_eq!(answer["transaction"], over_rpc["transaction"], "{answer}");
+	}
+	assert_eq!(over_rpc["status"], "finalized");
+	assert_eq!(bob_balance(&rpc).await, before + PRICE);
+
+	// `x402_submit` answers at once with the payment id; `x402_status` follows it.
+	let queued = Authorization::new(PRICE, b"queued").request(&payer, &bob, requirements(PRICE, pay_to));
+	let id: H256 = rpc.client().request("x402_submit", rpc_params![queued.clone()]).await.unwrap();
+	let deadline = tokio::time::Instant::now() + TIMEOUT;
+	loop {
+		let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
+		if status["status"] == "finalized" {
+			break;
+		}
+		assert_ne!(status["status"], "failed", "{status}");
+		assert!(tokio::time::Instant::now() < deadline, "not finalized: {status}");
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	// Submitting it again is the same payment; a refused one is an error with a stable code.
+	let again: H256 = rpc.client().request("x402_submit", rpc_params![queued]).await.unwrap();
+	assert_eq!(again, id);
+	let too_much = Authorization::new(1_000 * PRICE, b"too much").request(&payer, &bob, requirements(1_000 * PRICE, pay_to));
+	let refused = rpc.client().request::<H256, _>("x402_submit", rpc_params![too_much]).await;
+	let message = format!("{:?}", refused.unwrap_err());
+	assert!(message.contains("4020") && message.contains("insufficient_funds"), "{message}");
+	let unknown = rpc.client().request::<Value, _>("x402_status", rpc_params![H256::repeat_byte(9)]).await;
+	assert!(format!("{:?}", unknown.unwrap_err()).contains("4021"));
+
+	// Bob's subscription saw both payments reach a block.
+	let mut seen = Vec::new();
+	while seen.len() < 2 {
+		let notice = tokio::time::timeout(TIMEOUT, settlements.next()).await.unwrap().unwrap().unwrap();
+		if notice["status"] == "inBlock" {
+			seen.push(notice["paymentId"].clone());
+		}
+	}
+	assert!(seen.contains(&json!(id)));
+
+	// The statement over RPC lists the open receipts.
+	let best = rpc.best_number().await.unwrap();
+	let statement: Value = rpc
+		.client()
+		.request("x402_statement", rpc_params![Sr25519Keyring::Bob.to_account_id().to_string(), stablecoin::ASSET_ID, 0, best])
+		.await
+		.unwrap();
+	assert!(statement["openCount"].as_u64().unwrap() >= 2, "{statement}");
+	node.stop().unwrap();
+}

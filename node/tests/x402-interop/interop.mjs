@@ -1,0 +1,109 @@
+// A stock x402 resource server (@x402/express) and a stock x402 client (@x402/fetch with
+// @x402/evm and a viem account) paying each other through the agentchain node's built-in
+// facilitator. Configuration only: the packages are used as published.
+//
+// Environment: FACILITATOR_URL, NETWORK (eip155:<chain id>), ASSET (the stablecoin's 20-byte
+// address), TOKEN_NAME and TOKEN_VERSION (its EIP-712 domain), PAY_TO (the payee's address),
+// PRICE (atomic units), PAYER_KEY (the client's private key).
+//
+// Prints one JSON line: the paid response, the decoded PAYMENT-RESPONSE header, and what a
+// replayed, a forged and a malformed PAYMENT-SIGNATURE header got.
+import { once } from "node:events";
+import express from "express";
+import { paymentMiddleware } from "@x402/express";
+import { HTTPFacilitatorClient, x402ResourceServer } from "@x402/core/server";
+import {
+	decodePaymentRequiredHeader,
+	decodePaymentResponseHeader,
+	decodePaymentSignatureHeader,
+	encodePaymentSignatureHeader,
+} from "@x402/core/http";
+import { ExactEvmScheme as ExactEvmServerScheme } from "@x402/evm/exact/server";
+import { ExactEvmScheme as ExactEvmClientScheme } from "@x402/evm/exact/client";
+import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
+import { privateKeyToAccount } from "viem/accounts";
+
+function env(name) {
+	const value = process.env[name];
+	if (!value) throw new Error(`${name} is not set`);
+	return value;
+}
+
+const network = env("NETWORK");
+
+// The resource server: one route priced in the chain's stablecoin, settled by the node.
+const facilitator = new HTTPFacilitatorClient({ url: env("FACILITATOR_URL") });
+const resourceServer = new x402ResourceServer(facilitator).register(network, new ExactEvmServerScheme());
+const app = express();
+app.use(
+	paymentMiddleware(
+		{
+			"GET /report": {
+				accepts: {
+					scheme: "exact",
+					network,
+					payTo: env("PAY_TO"),
+					price: {
+						amount: env("PRICE"),
+						asset: env("ASSET"),
+						extra: { name: env("TOKEN_NAME"), version: env("TOKEN_VERSION") },
+					},
+					maxTimeoutSeconds: 120,
+				},
+				description: "A paid report",
+				mimeType: "application/json",
+			},
+		},
+		resourceServer,
+	),
+);
+app.get("/report", (_request, response) => response.json({ report: "the weather is fine" }));
+const listener = app.listen(0, "127.0.0.1");
+await once(listener, "listening");
+const url = `http://127.0.0.1:${listener.address().port}/report`;
+
+// The client: pays whatever the server asks, remembering the payment header it sent.
+const sentPayments = [];
+async function recordingFetch(input, init) {
+	const request = new Request(input, init);
+	const payment = request.headers.get("PAYMENT-SIGNATURE");
+	if (payment) sentPayments.push(payment);
+	return fetch(request);
+}
+const account = privateKeyToAccount(env("PAYER_KEY"));
+const client = new x402Client().register(network, new ExactEvmClientScheme(account));
+const payingFetch = wrapFetchWithPayment(recordingFetch, client);
+
+const unpaid = await fetch(url);
+const paid = await payingFetch(url);
+const paidBody = await paid.text();
+const paymentResponseHeader = paid.headers.get("PAYMENT-RESPONSE");
+
+// Refused payments: the same payment header once more (a replay), the header with the
+// authorization's nonce changed (the signature no longer matches), and a header that is not
+// base64 at all. None may be served; the first two reach the facilitator.
+async function refusal(header) {
+	const response = await fetch(url, { headers: { "PAYMENT-SIGNATURE": header } });
+	const required = response.headers.get("PAYMENT-REQUIRED");
+	return { status: response.status, error: required ? (decodePaymentRequiredHeader(required).error ?? null) : null };
+}
+const tampered = decodePaymentSignatureHeader(sentPayments[0]);
+tampered.payload.authorization.nonce = `0x${"11".repeat(32)}`;
+const replay = await refusal(sentPayments[0] ?? "");
+const forged = await refusal(encodePaymentSignatureHeader(tampered));
+const garbage = await refusal("%%% not base64 %%%");
+
+console.log(
+	JSON.stringify({
+		unpaidStatus: unpaid.status,
+		status: paid.status,
+		body: paidBody,
+		paymentResponse: paymentResponseHeader ? decodePaymentResponseHeader(paymentResponseHeader) : null,
+		payer: account.address,
+		replay,
+		forged,
+		garbage,
+	}),
+);
+listener.close();
+process.exit(0);
