@@ -3,7 +3,7 @@
 # single signed stablecoin transfers per second (the baseline, same node, same run), `/verify`
 # latency at 200 concurrent clients, and settled payments per second through batching.
 #
-#   scripts/bench-facilitator.sh [transfers] [payments] [verify seconds]   # default 3000 5000 10
+#   scripts/bench-facilitator.sh [transfers] [payments] [verify seconds]   # default 5000 5000 10
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$REPO_ROOT/scripts/build.sh"

@@ -3,6 +3,7 @@
 //! keystore, submitted to and followed in the node's own transaction pool.
 
 use std::{
+	collections::HashMap,
 	net::SocketAddr,
 	path::PathBuf,
 	sync::Arc,
@@ -59,7 +60,21 @@ pub struct NodeChain {
 	genesis_hash: H256,
 	/// The facilitator account's next nonce as far as its own submissions go.
 	next_nonce: parking_lot::Mutex<Option<Nonce>>,
+	/// Asset domains and payee accounts read at the best block.
+	lookups: parking_lot::Mutex<Lookups>,
 }
+
+/// Answers of the runtime API that a stream of payments asks again and again (the same asset,
+/// the same payees), kept while the best block stays: each saves a runtime call per payment.
+#[derive(Default)]
+struct Lookups {
+	at: H256,
+	domains: HashMap<AssetId, Option<eip712::Domain>>,
+	accounts: HashMap<H160, AccountId>,
+}
+
+/// Most payee accounts [`Lookups`] keeps for one block.
+const MAX_LOOKUPS: usize = 4_096;
 
 fn api_error(error: ApiError) -> ChainError {
 	ChainError(format!("runtime API call failed: {error}"))
@@ -71,7 +86,40 @@ fn chain_error(error: impl std::fmt::Display) -> ChainError {
 
 impl NodeChain {
 	pub fn new(client: Arc<FullClient>, pool: Arc<Pool>, keystore: KeystorePtr, genesis_hash: H256) -> Self {
-		Self { client, pool, keystore, genesis_hash, next_nonce: parking_lot::Mutex::new(None) }
+		Self {
+			client,
+			pool,
+			keystore,
+			genesis_hash,
+			next_nonce: parking_lot::Mutex::new(None),
+			lookups: Default::default(),
+		}
+	}
+
+	/// `key` in one of the [`Lookups`] tables at the best block, read with `read` if it is not
+	/// there yet.
+	fn looked_up<K: Eq + std::hash::Hash, V: Clone>(
+		&self,
+		table: fn(&mut Lookups) -> &mut HashMap<K, V>,
+		key: K,
+		read: impl FnOnce(&<FullClient as ProvideRuntimeApi<Block>>::Api, H256) -> Result<V, ApiError>,
+	) -> Result<V, ChainError> {
+		let best = self.best();
+		if let Some(value) = table(&mut self.lookups(best)).get(&key) {
+			return Ok(value.clone());
+		}
+		let value = read(&*self.client.runtime_api(), best).map_err(api_error)?;
+		table(&mut self.lookups(best)).insert(key, value.clone());
+		Ok(value)
+	}
+
+	/// The lookups at the best block, `best`.
+	fn lookups(&self, best: H256) -> parking_lot::MutexGuard<'_, Lookups> {
+		let mut lookups = self.lookups.lock();
+		if lookups.at != best || lookups.accounts.len() >= MAX_LOOKUPS {
+			*lookups = Lookups { at: best, ..Default::default() };
+		}
+		lookups
 	}
 
 	fn best(&self) -> H256 {
@@ -158,11 +206,11 @@ impl Chain for NodeChain {
 	}
 
 	fn asset_domain(&self, asset: AssetId) -> Result<Option<eip712::Domain>, ChainError> {
-		self.client.runtime_api().asset_domain(self.best(), asset).map_err(api_error)
+		self.looked_up(|lookups| &mut lookups.domains, asset, |api, at| api.asset_domain(at, asset))
 	}
 
 	fn account_of_address(&self, address: H160) -> Result<AccountId, ChainError> {
-		self.client.runtime_api().account_of_address(self.best(), address).map_err(api_error)
+		self.looked_up(|lookups| &mut lookups.accounts, address, |api, at| api.account_of_address(at, address))
 	}
 
 	fn receipt(&self, payment_id: PaymentId) -> Result<Option<agentchain_facilitator::chain::ChainReceipt>, ChainError> {

@@ -39,6 +39,16 @@ async fn fund(rpc: &Rpc, payer: &ecdsa::Pair, amount: Balance) {
 	rpc.submit_and_watch(&extrinsic::signed(call, &alice, nonce, genesis), TIMEOUT).await.expect("funded");
 }
 
+/// A dev node, and an EVM payer (its key from `seed`) with a hundred times the price.
+async fn node_with_payer(seed: &[u8]) -> (Node, Rpc, ecdsa::Pair) {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let payer = ecdsa::Pair::from_seed(&keccak_256(seed));
+	fund(&rpc, &payer, 100 * PRICE).await;
+	(node, rpc, payer)
+}
+
 async fn bob_balance(rpc: &Rpc) -> Balance {
 	rpc.stablecoin_balance(&Sr25519Keyring::Bob.to_account_id(), None).await.unwrap()
 }
@@ -115,11 +125,7 @@ fn verify_reason(node: &Node, request: &Value) -> (u16, Value) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
-	let node = Node::dev(NODE).await.expect("dev node starts");
-	let rpc = node.rpc().await.unwrap();
-	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
-	let payer = ecdsa::Pair::from_seed(&keccak_256(b"bad input payer"));
-	fund(&rpc, &payer, 100 * PRICE).await;
+	let (node, rpc, payer) = node_with_payer(b"bad input payer").await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let good = Authorization::new(PRICE, b"good");
 	let valid = good.request(&payer, &bob, requirements(PRICE, pay_to));
@@ -216,11 +222,7 @@ async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn settling_is_idempotent_and_followed_to_finality_over_rpc() {
-	let node = Node::dev(NODE).await.expect("dev node starts");
-	let rpc = node.rpc().await.unwrap();
-	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
-	let payer = ecdsa::Pair::from_seed(&keccak_256(b"idempotent payer"));
-	fund(&rpc, &payer, 100 * PRICE).await;
+	let (node, rpc, payer) = node_with_payer(b"idempotent payer").await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
 	let mut settlements: Subscription<Value> = rpc
@@ -292,5 +294,37 @@ async fn settling_is_idempotent_and_followed_to_finality_over_rpc() {
 		.await
 		.unwrap();
 	assert!(statement["openCount"].as_u64().unwrap() >= 2, "{statement}");
+	node.stop().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn accepted_payments_settle_after_a_restart() {
+	let (node, rpc, payer) = node_with_payer(b"restart payer").await;
+	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
+	let before = bob_balance(&rpc).await;
+
+	// Accepted, and the node stops at once: before a block (every 2 s) can take them.
+	let requests: Vec<Value> = (0..20u32)
+		.map(|n| Authorization::new(PRICE, &n.to_le_bytes()).request(&payer, &bob, requirements(PRICE, pay_to)))
+		.collect();
+	let submissions = requests.iter().map(|request| rpc.client().request::<H256, _>("x402_submit", rpc_params![request]));
+	let ids: Vec<H256> = futures::future::try_join_all(submissions).await.unwrap();
+	drop(rpc);
+	let node = node.restart().await.expect("the node restarts on its base path");
+	assert!(node.logs().contains("accepted before the restart"), "the journal was not read back");
+
+	// Each accepted payment settles exactly once.
+	let rpc = node.rpc().await.unwrap();
+	let deadline = tokio::time::Instant::now() + TIMEOUT;
+	while bob_balance(&rpc).await < before + 20 * PRICE {
+		assert!(tokio::time::Instant::now() < deadline, "the restarted node did not settle the queue");
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	for id in ids {
+		let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
+		assert!(status["status"] == "inBlock" || status["status"] == "finalized", "{status}");
+	}
+	rpc.wait_for_best(rpc.best_number().await.unwrap() + 1, TIMEOUT).await.unwrap();
+	assert_eq!(bob_balance(&rpc).await, before + 20 * PRICE);
 	node.stop().unwrap();
 }

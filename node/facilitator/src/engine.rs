@@ -19,13 +19,14 @@ use std::{
 	sync::Arc,
 	time::{Duration, Instant},
 };
-use tokio::sync::{broadcast, watch, Notify, Semaphore};
+use tokio::sync::{broadcast, watch, Notify, OwnedSemaphorePermit, Semaphore};
 
 /// How long a finished payment's status stays in memory; after that its status comes from the
 /// chain's receipt.
 const RETENTION: Duration = Duration::from_secs(600);
 
-/// Most `settle_batch` extrinsics in the pool at once.
+/// Most `settle_batch` extrinsics in the pool and not yet in a block: more than a block takes,
+/// so that a full queue fills each block.
 const MAX_IN_FLIGHT: usize = 16;
 
 /// Where an accepted payment stands.
@@ -82,10 +83,32 @@ struct Tracked {
 	finished: Option<Instant>,
 }
 
-#[derive(Default)]
 struct Inner {
 	tracked: HashMap<PaymentId, Tracked>,
 	queue: VecDeque<PaymentId>,
+	/// Under the same lock as `tracked`, so the journal and the statuses agree.
+	store: Option<Store>,
+}
+
+impl Inner {
+	/// Journals `entry`; a failure is logged: the payment still settles, only a restart
+	/// would not know of it.
+	fn journal(&mut self, entry: impl FnOnce(&mut Store) -> std::io::Result<()>) {
+		let Some(store) = &mut self.store else { return };
+		if let Err(error) = entry(store) {
+			log::warn!(target: "x402", "cannot write the facilitator's queue journal: {error}");
+		}
+		if store.is_due() {
+			let pending = self
+				.tracked
+				.values()
+				.filter(|tracked| !tracked.status.borrow().is_final())
+				.map(|tracked| &tracked.payment);
+			if let Err(error) = store.compact(pending) {
+				log::warn!(target: "x402", "cannot rewrite the facilitator's queue journal: {error}");
+			}
+		}
+	}
 }
 
 /// The queue and the batches.
@@ -94,7 +117,6 @@ pub struct Engine<C> {
 	inner: Mutex<Inner>,
 	wake: Notify,
 	in_flight: Arc<Semaphore>,
-	store: Option<Store>,
 	metrics: Option<Metrics>,
 	settled: broadcast::Sender<Settled>,
 }
@@ -103,10 +125,9 @@ impl<C: Chain> Engine<C> {
 	pub fn new(chain: Arc<C>, store: Option<Store>, metrics: Option<Metrics>) -> Arc<Self> {
 		Arc::new(Self {
 			chain,
-			inner: Mutex::new(Inner::default()),
+			inner: Mutex::new(Inner { tracked: HashMap::new(), queue: VecDeque::new(), store }),
 			wake: Notify::new(),
 			in_flight: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
-			store,
 			metrics,
 			settled: broadcast::channel(1024).0,
 		})
@@ -123,17 +144,32 @@ impl<C: Chain> Engine<C> {
 	}
 
 	/// Queues a verified payment, once: accepting the same payment again returns the first
-	/// acceptance's status.
+	/// acceptance's status, unless that failed.
 	pub fn accept(&self, payment: Payment) -> watch::Receiver<Status> {
+		self.track(payment, true)
+	}
+
+	/// Queues a payment read back from the journal after a restart (it is journaled already).
+	pub fn restore(&self, payment: Payment) {
+		self.track(payment, false);
+	}
+
+	/// Marks a payment read back from the journal as done without settling it.
+	pub fn discard(&self, id: PaymentId) {
+		self.inner.lock().journal(|store| store.done(id));
+	}
+
+	fn track(&self, payment: Payment, journal: bool) -> watch::Receiver<Status> {
 		let id = payment.id();
 		let mut inner = self.inner.lock();
-		if let Some(tracked) = inner.tracked.get(&id) {
-			return tracked.status.subscribe();
+		match inner.tracked.get(&id) {
+			// A failed payment that verifies again (the caller checked) is tried again.
+			Some(tracked) if !matches!(*tracked.status.borrow(), Status::Failed { .. }) =>
+				return tracked.status.subscribe(),
+			_ => {},
 		}
-		if let Some(store) = &self.store {
-			if let Err(error) = store.save(&payment) {
-				log::warn!(target: "x402", "cannot persist payment {id:?}: {error}");
-			}
+		if journal {
+			inner.journal(|store| store.accepted(&payment));
 		}
 		let (status, receiver) = watch::channel(Status::Queued);
 		inner.tracked.insert(id, Tracked { payment, status, finished: None });
@@ -152,16 +188,14 @@ impl<C: Chain> Engine<C> {
 
 	/// Sets `id`'s status; a final status leaves the on-disk queue and tells subscribers.
 	fn set(&self, id: &PaymentId, status: Status) {
-		let mut inner = self.inner.lock();
+		let mut guard = self.inner.lock();
+		let inner = &mut *guard;
 		let Some(tracked) = inner.tracked.get_mut(id) else { return };
 		if tracked.status.borrow().is_final() {
 			return;
 		}
 		if status.is_final() {
 			tracked.finished = Some(Instant::now());
-			if let Some(store) = &self.store {
-				store.remove(id);
-			}
 		}
 		if matches!(status, Status::InBlock(_) | Status::Finalized(_)) {
 			let _ = self.settled.send(Settled { payment: tracked.payment.clone(), status: status.clone() });
@@ -171,7 +205,11 @@ impl<C: Chain> Engine<C> {
 				metrics.settlements.with_label_values(&[status.name()]).inc();
 			}
 		}
+		let done = status.is_final();
 		tracked.status.send_replace(status);
+		if done {
+			inner.journal(|store| store.done(*id));
+		}
 	}
 
 	fn requeue(&self, id: PaymentId) {
@@ -211,14 +249,18 @@ impl<C: Chain> Engine<C> {
 	/// Submits batches as long as there are queued payments; never returns.
 	pub async fn run(self: Arc<Self>) {
 		loop {
-			let woken = self.wake.notified();
-			let batch = self.next_batch();
-			if batch.is_empty() {
-				self.forget_finished();
+			self.forget_finished();
+			// A free slot first, then the batch: while every slot is taken, payments gather
+			// into the next, larger batch.
+			let Ok(slot) = self.in_flight.clone().acquire_owned().await else { return };
+			let batch = loop {
+				let woken = self.wake.notified();
+				let batch = self.next_batch();
+				if !batch.is_empty() {
+					break batch;
+				}
 				woken.await;
-				continue;
-			}
-			let Ok(permit) = self.in_flight.clone().acquire_owned().await else { return };
+			};
 			let ids: Vec<PaymentId> = batch.iter().map(Payment::id).collect();
 			let items = batch.into_iter().map(|p| (p.intent, p.signature)).collect();
 			match self.chain.submit_batch(items).await {
@@ -231,14 +273,10 @@ impl<C: Chain> Engine<C> {
 						self.set(id, Status::Submitted { tx });
 					}
 					let engine = self.clone();
-					tokio::spawn(async move {
-						engine.follow(tx, ids, events).await;
-						drop(permit);
-					});
+					tokio::spawn(async move { engine.follow(tx, ids, events, slot).await });
 				},
 				Err(error) => {
 					log::warn!(target: "x402", "cannot submit a settle_batch: {error}");
-					drop(permit);
 					for id in ids {
 						self.set(&id, Status::Failed {
 							reason: reason::UNEXPECTED_SETTLE,
@@ -252,12 +290,21 @@ impl<C: Chain> Engine<C> {
 	}
 
 	/// Follows the `settle_batch` `tx` carrying `ids` until each is final.
-	async fn follow(&self, tx: H256, ids: Vec<PaymentId>, mut events: futures::stream::BoxStream<'static, TxEvent>) {
+	/// Its `slot` is free again once it is in a block (or will not be).
+	async fn follow(
+		&self,
+		tx: H256,
+		ids: Vec<PaymentId>,
+		mut events: futures::stream::BoxStream<'static, TxEvent>,
+		slot: OwnedSemaphorePermit,
+	) {
+		let mut slot = Some(slot);
 		let mut open: HashSet<PaymentId> = ids.iter().copied().collect();
 		let mut in_block: HashSet<PaymentId> = HashSet::new();
 		while let Some(event) = events.next().await {
 			match event {
 				TxEvent::InBlock { block, number } => {
+					slot.take();
 					let inclusion = Inclusion { tx, block, number, finalized: false };
 					match self.chain.batch_outcomes(block, tx) {
 						Ok(outcomes) => {
@@ -304,6 +351,7 @@ impl<C: Chain> Engine<C> {
 					return;
 				},
 				TxEvent::Dropped(why) => {
+					slot.take();
 					log::warn!(target: "x402", "settle_batch {tx:?} dropped: {why}");
 					break;
 				},

@@ -63,20 +63,24 @@ pub struct Facilitator<C> {
 impl<C: Chain> Facilitator<C> {
 	/// A facilitator over `chain`; payments accepted before a restart are read back from
 	/// `store` and queued again if they would still settle.
-	pub fn new(chain: Arc<C>, store: Option<Store>, metrics: Option<Metrics>, config: Config) -> Arc<Self> {
-		let pending = store.as_ref().map(Store::load).unwrap_or_default();
+	pub fn new(chain: Arc<C>, mut store: Option<Store>, metrics: Option<Metrics>, config: Config) -> Arc<Self> {
+		let pending = store.as_mut().map(Store::take_pending).unwrap_or_default();
 		let engine = Engine::new(chain.clone(), store, metrics.clone());
 		let networks = Networks::new(chain.genesis_hash());
+		if !pending.is_empty() {
+			log::info!(target: "x402", "{} payments accepted before the restart are pending again", pending.len());
+		}
 		for payment in pending {
 			match chain.verify(&payment.intent, &payment.signature) {
-				Ok(Ok(_)) => {
-					engine.accept(payment);
+				Ok(Ok(_)) => engine.restore(payment),
+				outcome => {
+					log::warn!(
+						target: "x402",
+						"payment {:?} from before the restart will not settle: {outcome:?}",
+						payment.id()
+					);
+					engine.discard(payment.id());
 				},
-				outcome => log::warn!(
-					target: "x402",
-					"payment {:?} from before the restart will not settle: {outcome:?}",
-					payment.id()
-				),
 			}
 		}
 		let cores = std::thread::available_parallelism().map_or(2, usize::from);
@@ -179,7 +183,9 @@ impl<C: Chain> Facilitator<C> {
 	fn accept_now(&self, request: &FacilitatorRequest) -> Result<(Payment, Accepted), Refusal> {
 		let payment = payment::parse(&*self.chain, &self.networks, request)?;
 		if let Some(status) = self.engine.watch(&payment.id()) {
-			return Ok((payment, Accepted::Tracked(status)));
+			if !matches!(*status.borrow(), Status::Failed { .. }) {
+				return Ok((payment, Accepted::Tracked(status)));
+			}
 		}
 		match self.chain.verify(&payment.intent, &payment.signature) {
 			Ok(Ok(_)) => {

@@ -50,8 +50,9 @@ pub struct Node {
 	prometheus_port: u16,
 	facilitator_port: u16,
 	log_path: PathBuf,
-	// Holds the base path and the log file until the node is gone.
-	_dir: tempfile::TempDir,
+	options: NodeOptions,
+	// Holds the base path and the log file until the node is gone (taken by a restart).
+	dir: Option<tempfile::TempDir>,
 }
 
 impl Node {
@@ -65,8 +66,20 @@ impl Node {
 	/// arguments.)
 	pub async fn start(options: NodeOptions) -> Result<Node> {
 		let dir = tempfile::Builder::new().prefix("agentchain-node-").tempdir()?;
+		Self::launch(options, dir).await
+	}
+
+	/// Stops the node gracefully and starts it again on the same base path (its database,
+	/// keystore and the facilitator's queue), on fresh ports.
+	pub async fn restart(mut self) -> Result<Node> {
+		self.halt()?;
+		let dir = self.dir.take().ok_or("the node has no base path")?;
+		Self::launch(self.options.clone(), dir).await
+	}
+
+	async fn launch(options: NodeOptions, dir: tempfile::TempDir) -> Result<Node> {
 		let log_path = dir.path().join("node.log");
-		let log = File::create(&log_path)?;
+		let log = File::options().create(true).append(true).open(&log_path)?;
 		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
 		let facilitator_port = free_port();
 
@@ -92,15 +105,17 @@ impl Node {
 			.spawn()
 			.map_err(|e| format!("cannot start {}: {e}", options.binary.display()))?;
 
+		let startup_timeout = options.startup_timeout;
 		let mut node = Node {
 			child: Some(child),
 			rpc_port,
 			prometheus_port,
 			facilitator_port,
 			log_path,
-			_dir: dir,
+			options,
+			dir: Some(dir),
 		};
-		node.wait_until_serving(options.startup_timeout).await?;
+		node.wait_until_serving(startup_timeout).await?;
 		Ok(node)
 	}
 
@@ -165,6 +180,10 @@ impl Node {
 	/// Stops the node with SIGINT, as Ctrl-C would, and waits for it to exit. Fails when it does
 	/// not exit within 30 s, exits unsuccessfully, or logged a panic.
 	pub fn stop(mut self) -> Result<ExitStatus> {
+		self.halt()
+	}
+
+	fn halt(&mut self) -> Result<ExitStatus> {
 		let mut child = self.child.take().ok_or("node already stopped")?;
 		// SAFETY: `kill` only sends a signal to the process id we spawned and still own.
 		unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };

@@ -2,7 +2,7 @@
 //! Weights of `pallet_x402`, measured with frame-benchmarking v2 (benchmark CLI 64.0.0).
 //!
 //! Written by `scripts/bench-weights.sh` on 2026-11-22; do not edit by hand.
-//! Steps: `10`, repeat: `3`, wasm execution: `Compiled`.
+//! Steps: `20`, repeat: `5`, wasm execution: `Compiled`.
 //! Host: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 //!
 //! Command:
@@ -21,9 +21,9 @@
 //! --extrinsic
 //! *
 //! --steps
-//! 10
+//! 20
 //! --repeat
-//! 3
+//! 5
 //! --wasm-execution
 //! compiled
 //! --heap-pages
@@ -79,8 +79,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_with_authorization() -> Weight {
 		// Proof size, measured: `685`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 213_084_000 picoseconds.
-		Weight::from_parts(407_872_000, 6208)
+		// Minimum execution time: 175_342_000 picoseconds.
+		Weight::from_parts(254_256_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -105,8 +105,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn receive_with_authorization() -> Weight {
 		// Proof size, measured: `685`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 204_057_000 picoseconds.
-		Weight::from_parts(403_943_000, 6208)
+		// Minimum execution time: 168_860_000 picoseconds.
+		Weight::from_parts(311_756_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_authorization() -> Weight {
 		// Proof size, measured: `132`
 		// Proof size, estimated: `3639`
-		// Minimum execution time: 82_561_000 picoseconds.
-		Weight::from_parts(132_661_000, 3639)
+		// Minimum execution time: 81_362_000 picoseconds.
+		Weight::from_parts(161_423_000, 3639)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -126,31 +126,31 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `X402::Authorizations` (r:256 w:256)
+	/// Storage: `X402::Authorizations` (r:255 w:255)
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:384 w:384)
+	/// Storage: `Assets::Account` (r:382 w:382)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `X402::Ledgers` (r:128 w:128)
+	/// Storage: `X402::Ledgers` (r:127 w:127)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:128 w:128)
+	/// Storage: `System::Account` (r:127 w:127)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `X402::LedgerEntries` (r:0 w:128)
+	/// Storage: `X402::LedgerEntries` (r:0 w:127)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 128]`.
 	/// The range of component `p` is `[1, 128]`.
 	fn settle_batch(n: u32, p: u32, ) -> Weight {
 		// Proof size, measured: `0 + n * (97 ±0) + p * (118 ±0)`
 		// Proof size, estimated: `3675 + n * (2649 ±0) + p * (5218 ±0)`
-		// Minimum execution time: 16_433_375_000 picoseconds.
-		Weight::from_parts(16_433_375_000, 3675)
-			// Standard error: 13_051_341
-			.saturating_add(Weight::from_parts(80_247_614, 0).saturating_mul(n.into()))
-			// Standard error: 13_042_495
-			.saturating_add(Weight::from_parts(179_780_998, 0).saturating_mul(p.into()))
+		// Minimum execution time: 13_246_735_000 picoseconds.
+		Weight::from_parts(1_082_480_942, 3675)
+			// Standard error: 18_628_529
+			.saturating_add(Weight::from_parts(155_805_141, 0).saturating_mul(n.into()))
+			// Standard error: 18_800_706
+			.saturating_add(Weight::from_parts(180_461_719, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
@@ -172,10 +172,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_batch_rejected(n: u32, ) -> Weight {
 		// Proof size, measured: `223`
 		// Proof size, estimated: `3617 + n * (2649 ±0)`
-		// Minimum execution time: 218_010_000 picoseconds.
-		Weight::from_parts(491_228_213, 3617)
-			// Standard error: 6_707_622
-			.saturating_add(Weight::from_parts(94_054_545, 0).saturating_mul(n.into()))
+		// Minimum execution time: 156_702_000 picoseconds.
+		Weight::from_parts(163_114_000, 3617)
+			// Standard error: 2_186_292
+			.saturating_add(Weight::from_parts(97_236_317, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
@@ -188,12 +188,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `X402::Statements` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 512]`.
 	fn close_statement(n: u32, ) -> Weight {
-		// Proof size, measured: `341 + n * (8273 ±0)`
+		// Proof size, measured: `337 + n * (8273 ±0)`
 		// Proof size, estimated: `3601 + n * (10809 ±0)`
-		// Minimum execution time: 57_935_000 picoseconds.
-		Weight::from_parts(71_496_000, 3601)
-			// Standard error: 389_557
-			.saturating_add(Weight::from_parts(27_247_281, 0).saturating_mul(n.into()))
+		// Minimum execution time: 68_355_000 picoseconds.
+		Weight::from_parts(73_665_000, 3601)
+			// Standard error: 198_271
+			.saturating_add(Weight::from_parts(37_073_505, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -207,8 +207,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_asset_domain() -> Weight {
 		// Proof size, measured: `153`
 		// Proof size, estimated: `3675`
-		// Minimum execution time: 23_415_000 picoseconds.
-		Weight::from_parts(44_481_000, 3675)
+		// Minimum execution time: 23_971_000 picoseconds.
+		Weight::from_parts(48_369_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -217,8 +217,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_evm_address() -> Weight {
 		// Proof size, measured: `385`
 		// Proof size, estimated: `3517`
-		// Minimum execution time: 23_954_000 picoseconds.
-		Weight::from_parts(47_944_000, 3517)
+		// Minimum execution time: 23_820_000 picoseconds.
+		Weight::from_parts(45_663_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -247,8 +247,8 @@ impl WeightInfo for () {
 	fn transfer_with_authorization() -> Weight {
 		// Proof size, measured: `685`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 213_084_000 picoseconds.
-		Weight::from_parts(407_872_000, 6208)
+		// Minimum execution time: 175_342_000 picoseconds.
+		Weight::from_parts(254_256_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -273,8 +273,8 @@ impl WeightInfo for () {
 	fn receive_with_authorization() -> Weight {
 		// Proof size, measured: `685`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 204_057_000 picoseconds.
-		Weight::from_parts(403_943_000, 6208)
+		// Minimum execution time: 168_860_000 picoseconds.
+		Weight::from_parts(311_756_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -285,8 +285,8 @@ impl WeightInfo for () {
 	fn cancel_authorization() -> Weight {
 		// Proof size, measured: `132`
 		// Proof size, estimated: `3639`
-		// Minimum execution time: 82_561_000 picoseconds.
-		Weight::from_parts(132_661_000, 3639)
+		// Minimum execution time: 81_362_000 picoseconds.
+		Weight::from_parts(161_423_000, 3639)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -294,31 +294,31 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `X402::Authorizations` (r:256 w:256)
+	/// Storage: `X402::Authorizations` (r:255 w:255)
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:384 w:384)
+	/// Storage: `Assets::Account` (r:382 w:382)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `X402::Ledgers` (r:128 w:128)
+	/// Storage: `X402::Ledgers` (r:127 w:127)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:128 w:128)
+	/// Storage: `System::Account` (r:127 w:127)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `X402::LedgerEntries` (r:0 w:128)
+	/// Storage: `X402::LedgerEntries` (r:0 w:127)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 128]`.
 	/// The range of component `p` is `[1, 128]`.
 	fn settle_batch(n: u32, p: u32, ) -> Weight {
 		// Proof size, measured: `0 + n * (97 ±0) + p * (118 ±0)`
 		// Proof size, estimated: `3675 + n * (2649 ±0) + p * (5218 ±0)`
-		// Minimum execution time: 16_433_375_000 picoseconds.
-		Weight::from_parts(16_433_375_000, 3675)
-			// Standard error: 13_051_341
-			.saturating_add(Weight::from_parts(80_247_614, 0).saturating_mul(n.into()))
-			// Standard error: 13_042_495
-			.saturating_add(Weight::from_parts(179_780_998, 0).saturating_mul(p.into()))
+		// Minimum execution time: 13_246_735_000 picoseconds.
+		Weight::from_parts(1_082_480_942, 3675)
+			// Standard error: 18_628_529
+			.saturating_add(Weight::from_parts(155_805_141, 0).saturating_mul(n.into()))
+			// Standard error: 18_800_706
+			.saturating_add(Weight::from_parts(180_461_719, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(p.into())))
@@ -340,10 +340,10 @@ impl WeightInfo for () {
 	fn settle_batch_rejected(n: u32, ) -> Weight {
 		// Proof size, measured: `223`
 		// Proof size, estimated: `3617 + n * (2649 ±0)`
-		// Minimum execution time: 218_010_000 picoseconds.
-		Weight::from_parts(491_228_213, 3617)
-			// Standard error: 6_707_622
-			.saturating_add(Weight::from_parts(94_054_545, 0).saturating_mul(n.into()))
+		// Minimum execution time: 156_702_000 picoseconds.
+		Weight::from_parts(163_114_000, 3617)
+			// Standard error: 2_186_292
+			.saturating_add(Weight::from_parts(97_236_317, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
@@ -356,12 +356,12 @@ impl WeightInfo for () {
 	/// Proof: `X402::Statements` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 512]`.
 	fn close_statement(n: u32, ) -> Weight {
-		// Proof size, measured: `341 + n * (8273 ±0)`
+		// Proof size, measured: `337 + n * (8273 ±0)`
 		// Proof size, estimated: `3601 + n * (10809 ±0)`
-		// Minimum execution time: 57_935_000 picoseconds.
-		Weight::from_parts(71_496_000, 3601)
-			// Standard error: 389_557
-			.saturating_add(Weight::from_parts(27_247_281, 0).saturating_mul(n.into()))
+		// Minimum execution time: 68_355_000 picoseconds.
+		Weight::from_parts(73_665_000, 3601)
+			// Standard error: 198_271
+			.saturating_add(Weight::from_parts(37_073_505, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -375,8 +375,8 @@ impl WeightInfo for () {
 	fn set_asset_domain() -> Weight {
 		// Proof size, measured: `153`
 		// Proof size, estimated: `3675`
-		// Minimum execution time: 23_415_000 picoseconds.
-		Weight::from_parts(44_481_000, 3675)
+		// Minimum execution time: 23_971_000 picoseconds.
+		Weight::from_parts(48_369_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -385,8 +385,8 @@ impl WeightInfo for () {
 	fn register_evm_address() -> Weight {
 		// Proof size, measured: `385`
 		// Proof size, estimated: `3517`
-		// Minimum execution time: 23_954_000 picoseconds.
-		Weight::from_parts(47_944_000, 3517)
+		// Minimum execution time: 23_820_000 picoseconds.
+		Weight::from_parts(45_663_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
