@@ -37,7 +37,7 @@ impl pallet_assets::Config for Runtime {
 	type AssetIdAllocator = ();
 	/// Most accounts or approvals destroyed in one `destroy_accounts`/`destroy_approvals` call.
 	type RemoveItemsLimit = ConstU32<1000>;
-	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_assets::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }
