@@ -2,14 +2,14 @@
 # Measures our pallets' weights with frame-benchmarking v2 on this machine and writes them into
 # the weight files the runtime uses, then prints what a payment costs in block weight.
 #
-#   scripts/bench-weights.sh                  # pallet_x402 and pallet_assets
+#   scripts/bench-weights.sh                  # pallet_x402, pallet_agents and pallet_assets
 #   scripts/bench-weights.sh pallet_x402      # one pallet
 #   STEPS=20 REPEAT=5 scripts/bench-weights.sh   # quicker (default 50 and 20; 20x5 took 23 min
 #                                                 # for pallet_x402 on an idle machine)
 #   REUSE_BENCH_NODE=1 scripts/bench-weights.sh   # skip building the benchmarking node: only when
 #                                                 # the pallets' code has not changed since it was built
 #
-# Writes pallets/x402/src/weights.rs (the pallet's WeightInfo trait and its implementations) and
+# Writes pallets/<name>/src/weights.rs for our pallets (their WeightInfo traits and implementations) and
 # runtime/src/weights/<pallet>.rs for polkadot-sdk pallets. The first run is long (about an hour
 # on 2 cores): the benchmarking node links frame-benchmarking-cli, whose dependencies change the
 # features of much of the tree, so it is built apart from the normal node (same target
@@ -21,7 +21,7 @@ use_toolchain
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_x402 pallet_assets)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_x402 pallet_agents pallet_assets)
 
 bench_dir="$CARGO_TARGET_DIR/bench-weights"
 if [ "${REUSE_BENCH_NODE:-0}" = 1 ] && [ -x "$bench_dir/agentchain-node" ] && [ -f "$bench_dir/runtime.wasm" ]; then
@@ -44,6 +44,7 @@ fi
 for pallet in "${pallets[@]}"; do
 	case "$pallet" in
 		pallet_x402) output="pallets/x402/src/weights.rs" template="scripts/weights/pallet.hbs" ;;
+		pallet_agents) output="pallets/agents/src/weights.rs" template="scripts/weights/pallet.hbs" ;;
 		*) output="runtime/src/weights/$pallet.rs" template="scripts/weights/runtime.hbs" ;;
 	esac
 	log "benchmarking $pallet -> $output (steps $STEPS, repeat $REPEAT)"

@@ -2,52 +2,30 @@
 //! `transfer_with_authorization`, `receive_with_authorization` and `settle_batch`; a canceled
 //! nonce and a replay are refused; the runtime API answers.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use agentchain_primitives::{
 	stablecoin,
 	x402::{
-		evm_address, native_cancel_payload, native_signing_payload, AuthorizationState,
-		IntentError, IntentSignature, PaymentIntent, Purpose,
+		evm_address, native_cancel_payload, AuthorizationState, IntentError, IntentSignature,
+		Purpose,
 	},
-	AccountId, AssetId, Balance, Hash,
+	AccountId,
 };
 use agentchain_runtime::RuntimeCall;
-use agentchain_test_harness::{evm, extrinsic, Node, Rpc};
+use agentchain_test_harness::{
+	evm, extrinsic,
+	native::{self, intent, Intent},
+	Node, Rpc,
+};
 use polkadot_sdk::{
 	sp_core::{ecdsa, sr25519, Pair},
-	sp_crypto_hashing::keccak_256,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::MultiSignature,
 };
 
 const NODE: &str = env!("CARGO_BIN_EXE_agentchain-node");
 const TIMEOUT: Duration = Duration::from_secs(60);
-
-type Intent = PaymentIntent<AccountId, AssetId, Balance>;
-
-fn unix_now() -> u64 {
-	SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
-}
-
-fn intent(payer: &AccountId, payee: &AccountId, amount: Balance, nonce: u8) -> Intent {
-	let now = unix_now();
-	Intent {
-		payer: payer.clone(),
-		payee: payee.clone(),
-		asset: stablecoin::ASSET_ID,
-		amount,
-		valid_after: now - 600,
-		valid_before: now + 300,
-		nonce: keccak_256(&[nonce, 42]),
-		reference: Some([nonce; 32]),
-	}
-}
-
-fn sign_native(signer: &sr25519::Pair, genesis: Hash, intent: &Intent, purpose: Purpose) -> IntentSignature {
-	let payload = native_signing_payload(purpose, genesis, intent);
-	IntentSignature::Native(MultiSignature::Sr25519(signer.sign(&payload)))
-}
 
 async fn sign_evm(rpc: &Rpc, signer: &ecdsa::Pair, intent: &Intent, purpose: Purpose) -> IntentSignature {
 	let domain = rpc.x402_asset_domain(intent.asset).await.unwrap().expect("the stablecoin is payable");
@@ -61,10 +39,7 @@ fn x402(call: pallet_x402::Call<agentchain_runtime::Runtime>) -> RuntimeCall {
 
 /// Submits `call` signed by `signer` and waits until it is finalized.
 async fn submit(rpc: &Rpc, signer: &sr25519::Pair, call: RuntimeCall) {
-	let genesis = rpc.genesis_hash().await.unwrap();
-	let nonce = rpc.account_nonce(&signer.public().into()).await.unwrap();
-	let xt = extrinsic::signed(call, signer, nonce, genesis);
-	rpc.submit_and_watch(&xt, TIMEOUT).await.expect("finalized");
+	rpc.submit(signer, call, TIMEOUT).await.expect("finalized");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -89,7 +64,7 @@ async fn intents_of_both_kinds_settle_through_every_call() {
 
 	// transfer_with_authorization, native signature.
 	let native = intent(&dave_id, &shop, 1_500_000, 1);
-	let signature = sign_native(&dave, genesis, &native, Purpose::Transfer);
+	let signature = native::sign(&dave, genesis, &native, Purpose::Transfer);
 	assert_eq!(
 		rpc.x402_verify(&native, &signature, Purpose::Transfer).await.unwrap(),
 		Ok(native.payment_id())
@@ -125,7 +100,7 @@ async fn intents_of_both_kinds_settle_through_every_call() {
 	let charlie_before = rpc.stablecoin_balance(&charlie_id, None).await.unwrap();
 	let native = intent(&dave_id, &charlie_id, 300_000, 3);
 	let evm = intent(&agent_id, &charlie_id, 400_000, 4);
-	let native_sig = sign_native(&dave, genesis, &native, Purpose::Receive);
+	let native_sig = native::sign(&dave, genesis, &native, Purpose::Receive);
 	let evm_sig = sign_evm(&rpc, &agent, &evm, Purpose::Receive).await;
 	for (intent, signature) in [(native, native_sig), (evm, evm_sig)] {
 		submit(&rpc, &charlie, x402(pallet_x402::Call::receive_with_authorization {
@@ -142,8 +117,8 @@ async fn intents_of_both_kinds_settle_through_every_call() {
 	let evm = intent(&agent_id, &shop, 20_000, 6);
 	let forged = intent(&dave_id, &shop, 999_999, 7);
 	let items = vec![
-		(native.clone(), sign_native(&dave, genesis, &native, Purpose::Transfer)),
-		(forged.clone(), sign_native(&charlie, genesis, &forged, Purpose::Transfer)),
+		(native.clone(), native::sign(&dave, genesis, &native, Purpose::Transfer)),
+		(forged.clone(), native::sign(&charlie, genesis, &forged, Purpose::Transfer)),
 		(evm.clone(), sign_evm(&rpc, &agent, &evm, Purpose::Transfer).await),
 	];
 	submit(&rpc, &facilitator, x402(pallet_x402::Call::settle_batch { items: items.try_into().unwrap() })).await;
@@ -166,7 +141,7 @@ async fn intents_of_both_kinds_settle_through_every_call() {
 		rpc.x402_authorization_state(&dave_id, canceled.nonce).await.unwrap(),
 		Some(AuthorizationState::Canceled)
 	);
-	let signature = sign_native(&dave, genesis, &canceled, Purpose::Transfer);
+	let signature = native::sign(&dave, genesis, &canceled, Purpose::Transfer);
 	assert_eq!(
 		rpc.x402_verify(&canceled, &signature, Purpose::Transfer).await.unwrap(),
 		Err(IntentError::NonceCanceled)

@@ -7,6 +7,8 @@
 
 extern crate alloc;
 
+pub mod agents;
+pub mod evm_signature;
 pub mod x402;
 
 use polkadot_sdk::{

@@ -29,9 +29,13 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	genesis_config_presets, AccountId, AssetId, Aura, Balance, Block, BlockNumber, Executive,
+	genesis_config_presets, AccountId, Agents, AssetId, Aura, Balance, Block, BlockNumber, Executive,
 	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
 	System, TransactionPayment, X402, VERSION,
+};
+use agentchain_primitives::agents::{
+	AgentId, AgentView, FeedbackView, ReputationQuery, ReputationSummary, ValidationSummary,
+	ValidationView,
 };
 use agentchain_primitives::x402::{
 	api::StatementReport,
@@ -246,6 +250,40 @@ impl_runtime_apis! {
 
 		fn account_of_address(address: H160) -> AccountId {
 			X402::account_of_address(address)
+		}
+	}
+
+	impl agentchain_primitives::agents::api::AgentsApi<Block> for Runtime {
+		fn agent(id: AgentId) -> Option<AgentView> {
+			Agents::agent(id)
+		}
+
+		fn agent_by_wallet(wallet: AccountId) -> Option<AgentId> {
+			Agents::agent_by_wallet(&wallet)
+		}
+
+		fn reputation(agent: AgentId, query: ReputationQuery) -> ReputationSummary {
+			Agents::reputation(agent, &query)
+		}
+
+		fn feedback(agent: AgentId, clients: Vec<AccountId>, limit: u32) -> Vec<FeedbackView> {
+			Agents::feedback(agent, &clients, limit)
+		}
+
+		fn validations(agent: AgentId) -> Vec<ValidationView> {
+			Agents::validations(agent)
+		}
+
+		fn validator_requests(validator: AccountId) -> Vec<ValidationView> {
+			Agents::validator_requests(&validator)
+		}
+
+		fn validation_summary(
+			agent: AgentId,
+			validators: Vec<AccountId>,
+			tag: Option<Vec<u8>>,
+		) -> ValidationSummary {
+			Agents::validation_summary(agent, &validators, tag.as_deref())
 		}
 	}
 

@@ -187,6 +187,9 @@ mod runtime {
 
 	#[runtime::pallet_index(20)]
 	pub type X402 = pallet_x402;
+
+	#[runtime::pallet_index(21)]
+	pub type Agents = pallet_agents;
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod evm;
 pub mod exact;
 pub mod extrinsic;
 pub mod http;
+pub mod native;
 mod node;
 mod rpc;
 mod x402;

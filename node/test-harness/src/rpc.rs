@@ -171,6 +171,20 @@ impl Rpc {
 }
 
 impl Rpc {
+	/// Signs `call` with `signer`'s next nonce, submits it and waits until it is finalized.
+	pub async fn submit(
+		&self,
+		signer: &polkadot_sdk::sp_core::sr25519::Pair,
+		call: agentchain_runtime::RuntimeCall,
+		timeout: Duration,
+	) -> Result<TxOutcome> {
+		use polkadot_sdk::sp_core::Pair;
+		let genesis = self.genesis_hash().await?;
+		let nonce = self.account_nonce(&signer.public().into()).await?;
+		let xt = crate::extrinsic::signed(call, signer, nonce, genesis);
+		self.submit_and_watch(&xt, timeout).await
+	}
+
 	/// The block, among the best `depth` blocks, that holds the extrinsic with hash `tx`, and
 	/// its index there.
 	pub async fn find_extrinsic(&self, tx: Hash, depth: BlockNumber) -> Result<Option<(Hash, u32)>> {

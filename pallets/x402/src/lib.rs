@@ -37,7 +37,8 @@
 //! - [`Authorizations`]: one entry per settled or canceled nonce, keyed by payment id; a settled
 //!   one carries the payment's receipt. Used entries are removed in `on_idle` once their
 //!   intent's `valid_before` has passed ([`Config::MaxValidity`] caps how far ahead that is) and
-//!   the payee has closed the statement period that holds them. Canceled entries stay (see
+//!   the payee has closed the statement period that holds them and [`Config::ReceiptRetention`]
+//!   blocks have passed since they settled. Canceled entries stay (see
 //!   [`AuthorizationRecord::Canceled`]).
 //! - [`LedgerEntries`]: one per settling call and payee paid (listing up to
 //!   [`Config::MaxBatch`] payment ids), removed when the payee closes its period.
@@ -61,6 +62,7 @@ pub use pallet::*;
 
 mod queries;
 mod settlement;
+mod traits;
 mod types;
 pub mod weights;
 
@@ -71,6 +73,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use traits::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -122,6 +125,14 @@ pub mod pallet {
 		/// Most ledger entries (settling calls) one `close_statement` takes into a statement.
 		#[pallet::constant]
 		type MaxStatementEntries: Get<u32>;
+
+		/// Blocks a settled payment's receipt is kept at least, so that it can be cited (for
+		/// example by payment-backed feedback) for that long after it settled.
+		#[pallet::constant]
+		type ReceiptRetention: Get<BlockNumberFor<Self>>;
+
+		/// Told of every settlement, per payee (for example to keep agents' execution history).
+		type OnSettled: OnPaymentsSettled;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -291,7 +302,14 @@ pub mod pallet {
 				.map(|(intent, _)| (&intent.payee, intent.asset))
 				.collect::<alloc::collections::BTreeSet<_>>()
 				.len() as u32;
-			T::WeightInfo::settle_batch((items.len() as u32).saturating_sub(payees), payees)
+			Self::settle_batch_cost(items.len() as u32, payees)
+		}
+
+		/// What a `settle_batch` of `settled` intents paying `payees` payees costs, the
+		/// [`Config::OnSettled`] hook included.
+		pub(crate) fn settle_batch_cost(settled: u32, payees: u32) -> Weight {
+			T::WeightInfo::settle_batch(settled.saturating_sub(payees), payees)
+				.saturating_add(T::OnSettled::weight().saturating_mul(payees.into()))
 		}
 	}
 
@@ -334,7 +352,7 @@ pub mod pallet {
 		///   checks them.
 		/// - Complexity: O(1); one signature check.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::transfer_with_authorization())]
+		#[pallet::weight(T::WeightInfo::transfer_with_authorization().saturating_add(T::OnSettled::weight()))]
 		pub fn transfer_with_authorization(
 			origin: OriginFor<T>,
 			intent: Box<Intent>,
@@ -351,7 +369,7 @@ pub mod pallet {
 		/// - Effects, events, complexity: as [`Pallet::transfer_with_authorization`].
 		/// - Errors: [`Error::NotThePayee`], then the intent errors.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::receive_with_authorization())]
+		#[pallet::weight(T::WeightInfo::receive_with_authorization().saturating_add(T::OnSettled::weight()))]
 		pub fn receive_with_authorization(
 			origin: OriginFor<T>,
 			intent: Box<Intent>,
@@ -428,7 +446,7 @@ pub mod pallet {
 			}
 			Self::deposit_event(Event::BatchProcessed { settled, rejected });
 			let payees = settlement.payees;
-			let actual = T::WeightInfo::settle_batch(settled.saturating_sub(payees), payees)
+			let actual = Self::settle_batch_cost(settled, payees)
 				.saturating_add(T::WeightInfo::settle_batch_rejected(rejected));
 			Ok(Some(actual.min(charged)).into())
 		}

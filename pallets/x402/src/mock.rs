@@ -91,6 +91,8 @@ impl pallet_x402::Config for Test {
 	type MaxValidity = ConstU64<MAX_VALIDITY>;
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;
+	type ReceiptRetention = ConstU64<RECEIPT_RETENTION>;
+	type OnSettled = ();
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -115,6 +117,9 @@ impl crate::benchmarking::BenchmarkHelper for MockBenchmarkHelper {
 		set_time(seconds);
 	}
 }
+
+/// Blocks a receipt is kept at least.
+pub const RECEIPT_RETENTION: u64 = 3;
 
 /// The EIP-712 chain id of the test chain.
 pub const TEST_CHAIN_ID: u64 = agentchain_primitives::EVM_CHAIN_ID;

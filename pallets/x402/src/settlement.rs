@@ -2,7 +2,7 @@
 //! single calls, batches and the runtime API's dry run.
 
 use crate::*;
-use agentchain_primitives::x402::payment_id;
+use agentchain_primitives::{evm_signature, x402::payment_id};
 use alloc::{collections::BTreeMap, vec::Vec};
 use codec::Encode;
 use polkadot_sdk::{
@@ -16,20 +16,13 @@ use polkadot_sdk::{
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_core::{H160, H256},
-	sp_crypto_hashing::{blake2_256, keccak_256},
-	sp_io,
+	sp_crypto_hashing::blake2_256,
 	sp_runtime::{
 		traits::{Saturating, Verify, Zero},
 		AccountId32,
 	},
 };
 
-/// Half the order of secp256k1: EVM signatures with a larger `s` are malleable copies and are
-/// refused, as USDC's `ECRecover` does.
-const SECP256K1_HALF_ORDER: [u8; 32] = [
-	0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	0x5d, 0x57, 0x6e, 0x73, 0x57, 0xa4, 0x50, 0x1d, 0xdf, 0xe9, 0x2f, 0x46, 0x68, 0x1b, 0x20, 0xa0,
-];
 
 /// Debits or credits promised by earlier items of the same settlement, per (asset, account).
 type Pending = BTreeMap<(AssetId, AccountId), Balance>;
@@ -258,6 +251,7 @@ impl<T: Config> Pallet<T> {
 			T::Assets::increase_balance(asset, &payee, amount, Precision::Exact)?;
 		}
 		for ((payee, asset), (mut ledger, entry)) in batch.entries {
+			T::OnSettled::on_settled(&payee, asset, entry.count, entry.total);
 			LedgerEntries::<T>::insert((&payee, asset, ledger.next), entry);
 			ledger.next.saturating_inc();
 			Ledgers::<T>::insert(&payee, asset, ledger);
@@ -357,9 +351,9 @@ impl<T: Config> Pallet<T> {
 		Ok(taken)
 	}
 
-	/// Removes used-nonce records whose intent has expired and whose statement period is
-	/// closed, resuming where the last sweep stopped, within `remaining` weight. Returns the
-	/// weight used.
+	/// Removes used-nonce records whose intent has expired, that were kept their
+	/// `ReceiptRetention` and whose statement period is closed, resuming where the last sweep
+	/// stopped, within `remaining` weight. Returns the weight used.
 	pub(crate) fn prune_expired_authorizations(remaining: Weight) -> Weight {
 		let db = T::DbWeight::get();
 		let per_item = db.reads_writes(2, 1);
@@ -369,6 +363,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let budget = remaining.saturating_sub(overhead);
 		let now = Self::now();
+		// Receipts settled after this block are still within their retention.
+		let retained_after = frame_system::Pallet::<T>::block_number()
+			.saturating_sub(T::ReceiptRetention::get());
 		let used = overhead;
 		let mut iter = match PruneCursor::<T>::get() {
 			Some(cursor) => Authorizations::<T>::iter_from(cursor.into_inner()),
@@ -390,7 +387,7 @@ impl<T: Config> Pallet<T> {
 				let closed = || {
 					receipt.sequence < Ledgers::<T>::get(&receipt.payee, receipt.asset).first_open
 				};
-				if expires <= now && closed() {
+				if expires <= now && receipt.block <= retained_after && closed() {
 					Authorizations::<T>::remove(payment_id);
 				}
 			}
@@ -410,18 +407,13 @@ pub(crate) struct Settlement {
 	pub payees: u32,
 }
 
-/// Fails unless `signature` over `digest` recovers to `expected` (`keccak_256` of the
-/// uncompressed public key, last 20 bytes, is the EVM address).
+/// Fails unless `signature` over `digest` is by `expected`.
 fn check_evm_signature(
 	signature: &[u8; 65],
 	digest: &[u8; 32],
 	expected: H160,
 ) -> Result<(), IntentError> {
-	if signature[32..64] > SECP256K1_HALF_ORDER[..] {
-		return Err(IntentError::BadSignature);
-	}
-	let public = sp_io::crypto::secp256k1_ecdsa_recover(signature, digest)
-		.map_err(|_| IntentError::BadSignature)?;
-	let signer = H160::from_slice(&keccak_256(&public)[12..]);
-	(signer == expected && signer != H160::zero()).then_some(()).ok_or(IntentError::BadSignature)
+	evm_signature::is_signed_by(signature, digest, expected)
+		.then_some(())
+		.ok_or(IntentError::BadSignature)
 }

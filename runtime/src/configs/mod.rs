@@ -1,5 +1,6 @@
 //! Configuration of each pallet in the runtime, grouped by concern.
 
+mod agents;
 mod assets;
 mod consensus;
 mod monetary;

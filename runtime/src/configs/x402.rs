@@ -1,6 +1,6 @@
 //! `pallet-x402`: stablecoin payments authorized by payers' signatures (x402 settlement).
 
-use crate::{AccountId, Assets, Runtime, Timestamp};
+use crate::{AccountId, Agents, Assets, Runtime, Timestamp, DAYS};
 use agentchain_primitives::EVM_CHAIN_ID;
 use polkadot_sdk::{
 	frame_support::traits::{ConstU32, ConstU64},
@@ -18,6 +18,10 @@ impl pallet_x402::Config for Runtime {
 	type MaxBatch = ConstU32<256>;
 	/// Ledger entries (settling calls) per `close_statement`.
 	type MaxStatementEntries = ConstU32<512>;
+	/// Receipts stay a day after settlement: the window for payment-backed feedback.
+	type ReceiptRetention = ConstU32<DAYS>;
+	/// Settlements into agents' wallets add to the agents' execution history.
+	type OnSettled = Agents;
 	type WeightInfo = pallet_x402::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;

@@ -1,5 +1,5 @@
-//! `on_idle` pruning of used-nonce records (expired, and their statement closed): never lets a
-//! replay through.
+//! `on_idle` pruning of used-nonce records (expired, kept their retention, and their statement
+//! closed): never lets a replay through.
 
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
@@ -23,8 +23,17 @@ fn expired_records_are_pruned_and_the_intent_stays_dead() {
 		next_block_with_idle();
 		assert!(X402::authorization_state(&payer, &intent.nonce).is_some());
 
-		// Expired: the sweep removes it, and the same intent is refused by the window.
+		// Expired, but settled fewer than `ReceiptRetention` blocks ago: kept, so it can
+		// still be cited.
 		set_time(intent.valid_before);
+		let settled_at = X402::receipt(intent.payment_id()).map(|r| r.block).unwrap();
+		while System::block_number() < settled_at + RECEIPT_RETENTION {
+			next_block_with_idle();
+			assert!(X402::receipt(intent.payment_id()).is_some());
+		}
+
+		// Expired and retained long enough: the sweep removes it, and the same intent is
+		// refused by the window.
 		next_block_with_idle();
 		assert!(X402::authorization_state(&payer, &intent.nonce).is_none());
 		assert!(X402::receipt(intent.payment_id()).is_none());
@@ -91,6 +100,7 @@ fn the_sweep_is_bounded_by_weight_and_resumes() {
 			let id = agentchain_primitives::x402::payment_id(&payer, &[n; 32]);
 			Authorizations::<Test>::insert(id, AuthorizationRecord::Used { expires: T0, receipt });
 		}
+		System::set_block_number(1 + RECEIPT_RETENTION);
 		let db = <Test as polkadot_sdk::frame_system::Config>::DbWeight::get();
 		// Room for the overhead and five records per block.
 		let budget = db.reads_writes(2, 1).saturating_add(db.reads_writes(2, 1).saturating_mul(5));

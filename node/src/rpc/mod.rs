@@ -1,12 +1,15 @@
 //! The node's JSON-RPC: Substrate's standard methods plus the chain's own modules.
 //!
 //! `sc_service::spawn_tasks` serves the standard `chain_*`, `state_*`, `author_*` and `system_*`
-//! methods; [`create_full`] adds the runtime-API-backed ones and, when the node serves the x402
-//! facilitator, its `x402_*` methods.
+//! methods; [`create_full`] adds the runtime-API-backed ones (among them the agent registries'
+//! `agents_*`) and, when the node serves the x402 facilitator, its `x402_*` methods.
+
+mod agents;
 
 use std::sync::Arc;
 
 use crate::facilitator::NodeChain;
+use agents::{AgentsRpc, AgentsRpcApiServer};
 use agentchain_facilitator::{
 	rpc::{X402ApiServer, X402Rpc},
 	Facilitator,
@@ -46,13 +49,15 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: agentchain_primitives::agents::api::AgentsApi<Block>,
 	P: TransactionPool + 'static,
 {
 	let FullDeps { client, pool, facilitator } = deps;
 	let mut module = RpcModule::new(());
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(AgentsRpc::new(client).into_rpc())?;
 	if let Some(facilitator) = facilitator {
 		module.merge(X402Rpc::new(facilitator).into_rpc())?;
 	}

@@ -1,0 +1,19 @@
+//! Execution history: pallet-x402's settlement hook counts payments into agents' wallets.
+
+use crate::*;
+use pallet_x402::OnPaymentsSettled;
+use polkadot_sdk::frame_support::weights::Weight;
+
+impl<T: Config> OnPaymentsSettled for Pallet<T> {
+	fn on_settled(payee: &AccountId, asset: AssetId, payments: u32, total: Balance) {
+		let Some(agent) = AgentByWallet::<T>::get(payee) else { return };
+		Executions::<T>::mutate(agent, asset, |execution| {
+			execution.payments = execution.payments.saturating_add(payments.into());
+			execution.volume = execution.volume.saturating_add(total);
+		});
+	}
+
+	fn weight() -> Weight {
+		T::WeightInfo::on_settled()
+	}
+}

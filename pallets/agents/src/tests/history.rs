@@ -1,0 +1,65 @@
+//! Execution history: pallet-x402's hook counts settlements into an agent's wallet, per asset,
+//! for single settlements and batches alike.
+
+use crate::{mock::*, *};
+use agentchain_primitives::x402::{native_signing_payload, Purpose};
+use pallet_x402::Intent;
+use polkadot_sdk::{frame_support::assert_ok, sp_core::Pair, sp_runtime::MultiSignature};
+
+fn executions(agent: AgentId) -> Vec<(AssetId, Execution)> {
+	Agents::agent(agent).unwrap().executions
+}
+
+#[test]
+fn settlements_into_the_wallet_count_per_asset() {
+	new_test_ext().execute_with(|| {
+		let id = agent_with_wallet();
+		pay("Client", &wallet(), USDC, 300, 1);
+		pay("Other", &wallet(), USDC, 200, 1);
+		pay("Client", &wallet(), EURC, 50, 2);
+		// Not to the agent's wallet: not the agent's history.
+		pay("Client", &validator(), USDC, 999, 3);
+		assert_eq!(executions(id), vec![
+			(USDC, Execution { payments: 2, volume: 500 }),
+			(EURC, Execution { payments: 1, volume: 50 }),
+		]);
+	});
+}
+
+#[test]
+fn a_batch_counts_each_payment_into_the_wallet() {
+	new_test_ext().execute_with(|| {
+		let id = agent_with_wallet();
+		let items: Vec<_> = (1..=5u8)
+			.map(|nonce| {
+				let payee = if nonce == 5 { validator() } else { wallet() };
+				let intent = Intent {
+					payer: client(),
+					payee,
+					asset: USDC,
+					amount: 10 * nonce as Balance,
+					valid_after: T0 - 1,
+					valid_before: T0 + 60,
+					nonce: [nonce; 32],
+					reference: None,
+				};
+				let payload = native_signing_payload(Purpose::Transfer, X402::genesis_hash(), &intent);
+				let signature = MultiSignature::Sr25519(pair("Client").sign(&payload));
+				(intent, IntentSignature::Native(signature))
+			})
+			.collect();
+		assert_ok!(X402::settle_batch(RuntimeOrigin::signed(owner()), items.try_into().unwrap()));
+		assert_eq!(executions(id), vec![(USDC, Execution { payments: 4, volume: 100 })]);
+	});
+}
+
+#[test]
+fn history_follows_the_current_wallet() {
+	new_test_ext().execute_with(|| {
+		let id = agent_with_wallet();
+		pay("Client", &wallet(), USDC, 100, 1);
+		assert_ok!(Agents::unset_agent_wallet(RuntimeOrigin::signed(owner()), id));
+		pay("Client", &wallet(), USDC, 100, 2);
+		assert_eq!(executions(id), vec![(USDC, Execution { payments: 1, volume: 100 })]);
+	});
+}

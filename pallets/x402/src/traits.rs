@@ -1,0 +1,78 @@
+//! How other pallets build on x402 settlement without a second copy of it: a hook that hears of
+//! every settlement, and look-ups of settled payments.
+
+use crate::*;
+use polkadot_sdk::frame_support::weights::Weight;
+#[cfg(feature = "runtime-benchmarks")]
+use polkadot_sdk::frame_system;
+
+/// Told of what each settling call paid each payee, after the balances moved.
+pub trait OnPaymentsSettled {
+	/// `payments` settled into `payee` in `asset`, `total` in all.
+	fn on_settled(payee: &AccountId, asset: AssetId, payments: u32, total: Balance);
+
+	/// The most one [`OnPaymentsSettled::on_settled`] call may cost; settling calls are charged
+	/// this once per payee they pay.
+	fn weight() -> Weight;
+}
+
+impl OnPaymentsSettled for () {
+	fn on_settled(_: &AccountId, _: AssetId, _: u32, _: Balance) {}
+
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// A settled payment: who paid whom, what.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SettledPayment {
+	/// Who paid.
+	pub payer: AccountId,
+	/// Who was paid.
+	pub payee: AccountId,
+	/// In which asset.
+	pub asset: AssetId,
+	/// How much.
+	pub amount: Balance,
+}
+
+/// Look-up of settled payments by id.
+pub trait PaymentReceipts {
+	/// The settled payment with this id, while its receipt is kept (at least
+	/// [`Config::ReceiptRetention`] blocks after it settled).
+	fn settled_payment(payment_id: &PaymentId) -> Option<SettledPayment>;
+
+	/// Records `payment` as settled, for benchmarks of pallets that look payments up.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn record_for_benchmark(payment_id: PaymentId, payment: SettledPayment);
+}
+
+impl<T: Config> PaymentReceipts for Pallet<T> {
+	fn settled_payment(payment_id: &PaymentId) -> Option<SettledPayment> {
+		Pallet::<T>::receipt(*payment_id).map(|receipt| SettledPayment {
+			payer: receipt.payer,
+			payee: receipt.payee,
+			asset: receipt.asset,
+			amount: receipt.amount,
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn record_for_benchmark(payment_id: PaymentId, payment: SettledPayment) {
+		let receipt = Receipt {
+			payer: payment.payer,
+			payee: payment.payee,
+			asset: payment.asset,
+			amount: payment.amount,
+			reference: None,
+			block: frame_system::Pallet::<T>::block_number(),
+			extrinsic_index: 0,
+			sequence: 0,
+		};
+		Authorizations::<T>::insert(
+			payment_id,
+			AuthorizationRecord::Used { expires: UnixSeconds::MAX, receipt },
+		);
+	}
+}
