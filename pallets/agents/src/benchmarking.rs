@@ -13,12 +13,9 @@ use polkadot_sdk::{
 		BoundedVec,
 	},
 	frame_system::RawOrigin,
-	sp_core::{crypto::KeyTypeId, H160, H256},
-	sp_crypto_hashing::keccak_256,
+	sp_core::H256,
 	sp_io,
 };
-
-const KEY_TYPE: KeyTypeId = KeyTypeId(*b"agnt");
 
 fn funded<T: Config>(name: &'static str, index: u32) -> AccountId {
 	let who: AccountId = account(name, index, 0);
@@ -60,14 +57,7 @@ fn full_agent<T: Config>(owner: &AccountId, entries: u32) -> AgentId {
 
 /// An EVM key in the benchmark keystore and its account.
 fn evm_wallet() -> (polkadot_sdk::sp_core::ecdsa::Public, AccountId) {
-	let public = sp_io::crypto::ecdsa_generate(KEY_TYPE, Some(b"//bench-wallet".to_vec()));
-	let digest = [7u8; 32];
-	let signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &public, &digest)
-		.expect("the key was just generated");
-	let uncompressed = sp_io::crypto::secp256k1_ecdsa_recover(&signature.0, &digest)
-		.ok()
-		.expect("a fresh signature recovers");
-	let address = H160::from_slice(&keccak_256(&uncompressed)[12..]);
+	let (public, address) = pallet_x402::benchmarking::evm_key(0);
 	(public, AccountId::new(evm_address::embedded_account(address)))
 }
 
@@ -200,7 +190,8 @@ mod benchmarks {
 		let (key, wallet) = evm_wallet();
 		let deadline = now::<T>() + 60;
 		let digest = wallet_digest(T::EvmChainId::get(), id, &wallet, &owner, deadline);
-		let mut signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &key, &digest)
+		let mut signature =
+			sp_io::crypto::ecdsa_sign_prehashed(pallet_x402::benchmarking::KEY_TYPE, &key, &digest)
 			.expect("the key is in the keystore")
 			.0;
 		signature[64] += 27;

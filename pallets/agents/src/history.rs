@@ -2,15 +2,19 @@
 
 use crate::*;
 use pallet_x402::OnPaymentsSettled;
-use polkadot_sdk::frame_support::weights::Weight;
+use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
 
 impl<T: Config> OnPaymentsSettled for Pallet<T> {
-	fn on_settled(payee: &AccountId, asset: AssetId, payments: u32, total: Balance) {
-		let Some(agent) = AgentByWallet::<T>::get(payee) else { return };
+	fn on_settled(payee: &AccountId, asset: AssetId, payments: u32, total: Balance) -> Weight {
+		let Some(agent) = AgentByWallet::<T>::get(payee) else {
+			// A payee that is no agent's wallet costs the one look-up.
+			return T::DbWeight::get().reads(1);
+		};
 		Executions::<T>::mutate(agent, asset, |execution| {
 			execution.payments = execution.payments.saturating_add(payments.into());
 			execution.volume = execution.volume.saturating_add(total);
 		});
+		T::WeightInfo::on_settled()
 	}
 
 	fn weight() -> Weight {

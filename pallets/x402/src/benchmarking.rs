@@ -29,12 +29,14 @@ pub trait BenchmarkHelper {
 	fn set_time(seconds: UnixSeconds);
 }
 
-const KEY_TYPE: KeyTypeId = KeyTypeId(*b"x402");
+/// The keystore key type of the EVM keys benchmarks sign with.
+pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"x402");
 const NOW: UnixSeconds = 1_800_000_000;
 const AMOUNT: Balance = 1_000_000;
 
-/// An EVM key in the benchmark keystore, and its address.
-fn evm_key(index: u32) -> (ecdsa::Public, H160) {
+/// An EVM key in the benchmark keystore, and its address; other pallets' benchmarks sign with
+/// it too.
+pub fn evm_key(index: u32) -> (ecdsa::Public, H160) {
 	let seed = alloc::format!("//bench-payer-{index}").into_bytes();
 	let public = sp_io::crypto::ecdsa_generate(KEY_TYPE, Some(seed));
 	// Recover the uncompressed key from a signature to derive the address.

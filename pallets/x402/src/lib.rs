@@ -295,20 +295,14 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// What `settle_batch(items)` is charged before it runs: every item settling, each
-		/// distinct (payee, asset) pair once.
+		/// distinct (payee, asset) pair once, with the [`Config::OnSettled`] hook at its dearest.
 		pub fn settle_batch_weight(items: &[(Intent, IntentSignature)]) -> Weight {
 			let payees = items
 				.iter()
 				.map(|(intent, _)| (&intent.payee, intent.asset))
 				.collect::<alloc::collections::BTreeSet<_>>()
 				.len() as u32;
-			Self::settle_batch_cost(items.len() as u32, payees)
-		}
-
-		/// What a `settle_batch` of `settled` intents paying `payees` payees costs, the
-		/// [`Config::OnSettled`] hook included.
-		pub(crate) fn settle_batch_cost(settled: u32, payees: u32) -> Weight {
-			T::WeightInfo::settle_batch(settled.saturating_sub(payees), payees)
+			T::WeightInfo::settle_batch((items.len() as u32).saturating_sub(payees), payees)
 				.saturating_add(T::OnSettled::weight().saturating_mul(payees.into()))
 		}
 	}
@@ -446,8 +440,13 @@ pub mod pallet {
 			}
 			Self::deposit_event(Event::BatchProcessed { settled, rejected });
 			let payees = settlement.payees;
-			let actual = Self::settle_batch_cost(settled, payees)
-				.saturating_add(T::WeightInfo::settle_batch_rejected(rejected));
+			let actual = T::WeightInfo::settle_batch(settled.saturating_sub(payees), payees)
+				.saturating_add(settlement.hook_weight)
+				// Only the per-item part: its base is the call's, already in `settle_batch`.
+				.saturating_add(
+					T::WeightInfo::settle_batch_rejected(rejected)
+						.saturating_sub(T::WeightInfo::settle_batch_rejected(0)),
+				);
 			Ok(Some(actual.min(charged)).into())
 		}
 

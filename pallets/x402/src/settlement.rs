@@ -250,13 +250,19 @@ impl<T: Config> Pallet<T> {
 		for ((asset, payee), amount) in batch.credits {
 			T::Assets::increase_balance(asset, &payee, amount, Precision::Exact)?;
 		}
+		let mut hook_weight = Weight::zero();
 		for ((payee, asset), (mut ledger, entry)) in batch.entries {
-			T::OnSettled::on_settled(&payee, asset, entry.count, entry.total);
+			hook_weight.saturating_accrue(T::OnSettled::on_settled(
+				&payee,
+				asset,
+				entry.count,
+				entry.total,
+			));
 			LedgerEntries::<T>::insert((&payee, asset, ledger.next), entry);
 			ledger.next.saturating_inc();
 			Ledgers::<T>::insert(&payee, asset, ledger);
 		}
-		Ok(Settlement { outcomes, payees })
+		Ok(Settlement { outcomes, payees, hook_weight })
 	}
 
 	/// Marks the nonce used with the payment's receipt, adds the payment to its payee's ledger
@@ -400,11 +406,13 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Each item's payment id and outcome, in order, and how many distinct (payee, asset) pairs the
-/// settled items paid.
+/// Each item's payment id and outcome, in order, how many distinct (payee, asset) pairs the
+/// settled items paid, and what telling the hook of them cost.
 pub(crate) struct Settlement {
 	pub outcomes: Vec<(PaymentId, Result<(), IntentError>)>,
 	pub payees: u32,
+	/// What the [`Config::OnSettled`] hook cost.
+	pub hook_weight: Weight,
 }
 
 /// Fails unless `signature` over `digest` is by `expected`.

@@ -8,16 +8,19 @@ use polkadot_sdk::frame_system;
 
 /// Told of what each settling call paid each payee, after the balances moved.
 pub trait OnPaymentsSettled {
-	/// `payments` settled into `payee` in `asset`, `total` in all.
-	fn on_settled(payee: &AccountId, asset: AssetId, payments: u32, total: Balance);
+	/// `payments` settled into `payee` in `asset`, `total` in all. Returns what it cost, at
+	/// most [`OnPaymentsSettled::weight`].
+	fn on_settled(payee: &AccountId, asset: AssetId, payments: u32, total: Balance) -> Weight;
 
 	/// The most one [`OnPaymentsSettled::on_settled`] call may cost; settling calls are charged
-	/// this once per payee they pay.
+	/// this once per payee they pay, and `settle_batch` is refunded down to what it cost.
 	fn weight() -> Weight;
 }
 
 impl OnPaymentsSettled for () {
-	fn on_settled(_: &AccountId, _: AssetId, _: u32, _: Balance) {}
+	fn on_settled(_: &AccountId, _: AssetId, _: u32, _: Balance) -> Weight {
+		Weight::zero()
+	}
 
 	fn weight() -> Weight {
 		Weight::zero()

@@ -11,7 +11,7 @@ impl pallet_agents::Config for Runtime {
 	type Time = Timestamp;
 	type EvmChainId = ConstU64<EVM_CHAIN_ID>;
 	/// A tenth of a token per stored item and a thousandth per byte: a registration with a
-	/// 100-byte URI costs about 0.35 tokens, a feedback about 0.2; all of it comes back on
+	/// 100-byte URI costs about 0.3 tokens, a feedback about 0.2; all of it comes back on
 	/// removal.
 	type ItemDeposit = ConstU128<{ 100 * MILLI_UNIT }>;
 	type ByteDeposit = ConstU128<{ MILLI_UNIT }>;

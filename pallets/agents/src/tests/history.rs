@@ -4,7 +4,11 @@
 use crate::{mock::*, *};
 use agentchain_primitives::x402::{native_signing_payload, Purpose};
 use pallet_x402::Intent;
-use polkadot_sdk::{frame_support::assert_ok, sp_core::Pair, sp_runtime::MultiSignature};
+use polkadot_sdk::{
+	frame_support::{assert_ok, traits::Get},
+	sp_core::Pair,
+	sp_runtime::MultiSignature,
+};
 
 fn executions(agent: AgentId) -> Vec<(AssetId, Execution)> {
 	Agents::agent(agent).unwrap().executions
@@ -61,5 +65,45 @@ fn history_follows_the_current_wallet() {
 		assert_ok!(Agents::unset_agent_wallet(RuntimeOrigin::signed(owner()), id));
 		pay("Client", &wallet(), USDC, 100, 2);
 		assert_eq!(executions(id), vec![(USDC, Execution { payments: 1, volume: 100 })]);
+	});
+}
+
+#[test]
+fn settle_batch_is_charged_the_hook_per_payee_and_refunded_for_payees_that_are_no_agents() {
+	new_test_ext().execute_with(|| {
+		agent_with_wallet();
+		let batch = |payee: AccountId, first_nonce: u8| -> Vec<(Intent, IntentSignature)> {
+			(first_nonce..first_nonce + 2)
+				.map(|nonce| {
+					let intent = Intent {
+						payer: client(),
+						payee: payee.clone(),
+						asset: USDC,
+						amount: 10,
+						valid_after: T0 - 1,
+						valid_before: T0 + 60,
+						nonce: [nonce; 32],
+						reference: None,
+					};
+					let payload = native_signing_payload(Purpose::Transfer, X402::genesis_hash(), &intent);
+					let signature = MultiSignature::Sr25519(pair("Client").sign(&payload));
+					(intent, IntentSignature::Native(signature))
+				})
+				.collect()
+		};
+		let settle = |items: Vec<(Intent, IntentSignature)>| {
+			let charged = X402::settle_batch_weight(&items);
+			let info = X402::settle_batch(RuntimeOrigin::signed(owner()), items.try_into().unwrap())
+				.expect("settles");
+			(charged, info.actual_weight.expect("refunded to what it cost"))
+		};
+		let (charged, to_agent) = settle(batch(wallet(), 1));
+		assert_eq!(to_agent, charged);
+		let (charged, to_stranger) = settle(batch(validator(), 3));
+		let hook = <() as WeightInfo>::on_settled();
+		let one_read: polkadot_sdk::frame_support::weights::Weight =
+			<<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<polkadot_sdk::frame_support::weights::RuntimeDbWeight>>::get()
+				.reads(1);
+		assert_eq!(to_stranger, charged - hook + one_read);
 	});
 }
