@@ -260,7 +260,12 @@ pub fn native_proof(wallet_seed: &str, agent: AgentId, owner: &AccountId, deadli
 }
 
 /// An EIP-712 proof by the EVM key `wallet` that it is `agent`'s wallet under `owner`.
-pub fn evm_proof(wallet: &(ecdsa::Pair, AccountId), agent: AgentId, owner: &AccountId, deadline: u64) -> WalletProof {
+pub fn evm_proof(
+	wallet: &(ecdsa::Pair, AccountId),
+	agent: AgentId,
+	owner: &AccountId,
+	deadline: u64,
+) -> WalletProof {
 	let digest = wallet_digest(TEST_CHAIN_ID, agent, &wallet.1, owner, deadline);
 	let mut signature = wallet.0.sign_prehashed(&digest).0;
 	signature[64] += 27;
@@ -275,9 +280,14 @@ pub fn agent_with_wallet() -> AgentId {
 	id
 }
 
-/// Settles a payment of `amount` USDC (or `asset`) from `payer_seed` to `payee` through
-/// pallet-x402; returns its payment id.
-pub fn pay(payer_seed: &str, payee: &AccountId, asset: AssetId, amount: Balance, nonce: u8) -> PaymentId {
+/// An intent from `payer_seed` to `payee`, valid around `T0`, signed natively by the payer.
+pub fn signed_intent(
+	payer_seed: &str,
+	payee: &AccountId,
+	asset: AssetId,
+	amount: Balance,
+	nonce: u8,
+) -> (Intent, IntentSignature) {
 	let intent = Intent {
 		payer: account(payer_seed),
 		payee: payee.clone(),
@@ -289,7 +299,14 @@ pub fn pay(payer_seed: &str, payee: &AccountId, asset: AssetId, amount: Balance,
 		reference: None,
 	};
 	let payload = native_signing_payload(Purpose::Transfer, X402::genesis_hash(), &intent);
-	let signature = IntentSignature::Native(MultiSignature::Sr25519(pair(payer_seed).sign(&payload)));
+	let signature = MultiSignature::Sr25519(pair(payer_seed).sign(&payload));
+	(intent, IntentSignature::Native(signature))
+}
+
+/// Settles a payment of `amount` of `asset` from `payer_seed` to `payee` through pallet-x402;
+/// returns its payment id.
+pub fn pay(payer_seed: &str, payee: &AccountId, asset: AssetId, amount: Balance, nonce: u8) -> PaymentId {
+	let (intent, signature) = signed_intent(payer_seed, payee, asset, amount, nonce);
 	assert_ok!(X402::transfer_with_authorization(
 		RuntimeOrigin::signed(account("Validator")),
 		Box::new(intent.clone()),

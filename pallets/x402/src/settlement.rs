@@ -23,7 +23,6 @@ use polkadot_sdk::{
 	},
 };
 
-
 /// Debits or credits promised by earlier items of the same settlement, per (asset, account).
 type Pending = BTreeMap<(AssetId, AccountId), Balance>;
 

@@ -2,13 +2,8 @@
 //! for single settlements and batches alike.
 
 use crate::{mock::*, *};
-use agentchain_primitives::x402::{native_signing_payload, Purpose};
 use pallet_x402::Intent;
-use polkadot_sdk::{
-	frame_support::{assert_ok, traits::Get},
-	sp_core::Pair,
-	sp_runtime::MultiSignature,
-};
+use polkadot_sdk::frame_support::{assert_ok, traits::Get, weights::RuntimeDbWeight};
 
 fn executions(agent: AgentId) -> Vec<(AssetId, Execution)> {
 	Agents::agent(agent).unwrap().executions
@@ -37,19 +32,7 @@ fn a_batch_counts_each_payment_into_the_wallet() {
 		let items: Vec<_> = (1..=5u8)
 			.map(|nonce| {
 				let payee = if nonce == 5 { validator() } else { wallet() };
-				let intent = Intent {
-					payer: client(),
-					payee,
-					asset: USDC,
-					amount: 10 * nonce as Balance,
-					valid_after: T0 - 1,
-					valid_before: T0 + 60,
-					nonce: [nonce; 32],
-					reference: None,
-				};
-				let payload = native_signing_payload(Purpose::Transfer, X402::genesis_hash(), &intent);
-				let signature = MultiSignature::Sr25519(pair("Client").sign(&payload));
-				(intent, IntentSignature::Native(signature))
+				signed_intent("Client", &payee, USDC, 10 * nonce as Balance, nonce)
 			})
 			.collect();
 		assert_ok!(X402::settle_batch(RuntimeOrigin::signed(owner()), items.try_into().unwrap()));
@@ -74,21 +57,7 @@ fn settle_batch_is_charged_the_hook_per_payee_and_refunded_for_payees_that_are_n
 		agent_with_wallet();
 		let batch = |payee: AccountId, first_nonce: u8| -> Vec<(Intent, IntentSignature)> {
 			(first_nonce..first_nonce + 2)
-				.map(|nonce| {
-					let intent = Intent {
-						payer: client(),
-						payee: payee.clone(),
-						asset: USDC,
-						amount: 10,
-						valid_after: T0 - 1,
-						valid_before: T0 + 60,
-						nonce: [nonce; 32],
-						reference: None,
-					};
-					let payload = native_signing_payload(Purpose::Transfer, X402::genesis_hash(), &intent);
-					let signature = MultiSignature::Sr25519(pair("Client").sign(&payload));
-					(intent, IntentSignature::Native(signature))
-				})
+				.map(|nonce| signed_intent("Client", &payee, USDC, 10, nonce))
 				.collect()
 		};
 		let settle = |items: Vec<(Intent, IntentSignature)>| {
@@ -101,9 +70,8 @@ fn settle_batch_is_charged_the_hook_per_payee_and_refunded_for_payees_that_are_n
 		assert_eq!(to_agent, charged);
 		let (charged, to_stranger) = settle(batch(validator(), 3));
 		let hook = <() as WeightInfo>::on_settled();
-		let one_read: polkadot_sdk::frame_support::weights::Weight =
-			<<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<polkadot_sdk::frame_support::weights::RuntimeDbWeight>>::get()
-				.reads(1);
+		type DbWeight = <Test as polkadot_sdk::frame_system::Config>::DbWeight;
+		let one_read = <DbWeight as Get<RuntimeDbWeight>>::get().reads(1);
 		assert_eq!(to_stranger, charged - hook + one_read);
 	});
 }

@@ -4,7 +4,12 @@
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
-fn set_wallet(agent: AgentId, wallet: &AccountId, deadline: u64, proof: WalletProof) -> polkadot_sdk::sp_runtime::DispatchResult {
+fn set_wallet(
+	agent: AgentId,
+	wallet: &AccountId,
+	deadline: u64,
+	proof: WalletProof,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
 	Agents::set_agent_wallet(RuntimeOrigin::signed(owner()), agent, wallet.clone(), deadline, proof)
 }
 
