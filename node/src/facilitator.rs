@@ -62,7 +62,17 @@ pub struct NodeChain {
 	next_nonce: parking_lot::Mutex<Option<Nonce>>,
 	/// Asset domains and payee accounts read at the best block.
 	lookups: parking_lot::Mutex<Lookups>,
+	/// The x402 outcomes of the last few blocks asked about, by extrinsic hash: a block with
+	/// ten batches is read and its events decoded once, not once per batch.
+	outcomes: parking_lot::Mutex<std::collections::VecDeque<(H256, Arc<BlockOutcomes>)>>,
 }
+
+/// Each x402 extrinsic's item outcomes in one block, by extrinsic hash.
+type BlockOutcomes = HashMap<H256, Vec<(PaymentId, Result<(), IntentError>)>>;
+
+/// Most blocks whose outcomes [`NodeChain`] keeps: batches are followed to `InBlock` and to
+/// `Finalized` a few blocks apart.
+const OUTCOME_BLOCKS: usize = 8;
 
 /// Answers of the runtime API that a stream of payments asks again and again (the same asset,
 /// the same payees), kept while the best block stays: each saves a runtime call per payment.
@@ -93,7 +103,42 @@ impl NodeChain {
 			genesis_hash,
 			next_nonce: parking_lot::Mutex::new(None),
 			lookups: Default::default(),
+			outcomes: Default::default(),
 		}
+	}
+
+	/// The x402 outcomes of every extrinsic in `block`, read once per block.
+	fn block_outcomes(&self, block: H256) -> Result<Arc<BlockOutcomes>, ChainError> {
+		if let Some((_, outcomes)) = self.outcomes.lock().iter().find(|(at, _)| *at == block) {
+			return Ok(outcomes.clone());
+		}
+		let hashes: Vec<H256> = self.body(block)?.iter().map(|xt| self.pool.hash_of(xt)).collect();
+		let key = StorageKey(storage_prefix(b"System", b"Events").to_vec());
+		let records: Vec<frame_system::EventRecord<RuntimeEvent, H256>> =
+			match self.client.storage(block, &key).map_err(chain_error)? {
+				Some(data) => Decode::decode(&mut &data.0[..]).map_err(chain_error)?,
+				None => Vec::new(),
+			};
+		let mut outcomes: BlockOutcomes = hashes.iter().map(|hash| (*hash, Vec::new())).collect();
+		for record in records {
+			let frame_system::Phase::ApplyExtrinsic(index) = record.phase else { continue };
+			let outcome = match record.event {
+				RuntimeEvent::X402(pallet_x402::Event::Settled { payment_id, .. }) => (payment_id, Ok(())),
+				RuntimeEvent::X402(pallet_x402::Event::Rejected { payment_id, reason, .. }) =>
+					(payment_id, Err(reason)),
+				_ => continue,
+			};
+			if let Some(entry) = hashes.get(index as usize).and_then(|hash| outcomes.get_mut(hash)) {
+				entry.push(outcome);
+			}
+		}
+		let outcomes = Arc::new(outcomes);
+		let mut cache = self.outcomes.lock();
+		if cache.len() == OUTCOME_BLOCKS {
+			cache.pop_front();
+		}
+		cache.push_back((block, outcomes.clone()));
+		Ok(outcomes)
 	}
 
 	/// `key` in one of the [`Lookups`] tables at the best block, read with `read` if it is not
@@ -278,24 +323,10 @@ impl Chain for NodeChain {
 		block: H256,
 		tx: H256,
 	) -> Result<Vec<(PaymentId, Result<(), IntentError>)>, ChainError> {
-		let body = self.body(block)?;
-		let Some(index) = body.iter().position(|extrinsic| self.pool.hash_of(extrinsic) == tx) else {
-			return Err(ChainError(format!("{tx:?} is not in block {block:?}")));
-		};
-		let key = StorageKey(storage_prefix(b"System", b"Events").to_vec());
-		let Some(data) = self.client.storage(block, &key).map_err(chain_error)? else { return Ok(Vec::new()) };
-		let records: Vec<frame_system::EventRecord<RuntimeEvent, H256>> =
-			Decode::decode(&mut &data.0[..]).map_err(chain_error)?;
-		Ok(records
-			.into_iter()
-			.filter(|record| record.phase == frame_system::Phase::ApplyExtrinsic(index as u32))
-			.filter_map(|record| match record.event {
-				RuntimeEvent::X402(pallet_x402::Event::Settled { payment_id, .. }) => Some((payment_id, Ok(()))),
-				RuntimeEvent::X402(pallet_x402::Event::Rejected { payment_id, reason, .. }) =>
-					Some((payment_id, Err(reason))),
-				_ => None,
-			})
-			.collect())
+		self.block_outcomes(block)?
+			.get(&tx)
+			.cloned()
+			.ok_or_else(|| ChainError(format!("{tx:?} is not in block {block:?}")))
 	}
 }
 

@@ -83,4 +83,15 @@ pub mod stablecoin {
 	pub const UNIT: Balance = 10u128.pow(DECIMALS as u32);
 	/// The least balance an account must hold to exist in the asset (one hundredth of a cent).
 	pub const MIN_BALANCE: Balance = 100;
+
+	/// Its EIP-712 domain on this chain: what EVM wallets sign payments against (the runtime
+	/// API `X402Api_asset_domain` answers the same once genesis has set it).
+	pub fn eip712_domain() -> crate::x402::eip712::Domain {
+		crate::x402::eip712::Domain {
+			name: NAME.as_bytes().to_vec(),
+			version: EIP712_VERSION.as_bytes().to_vec(),
+			chain_id: crate::EVM_CHAIN_ID,
+			verifying_contract: crate::x402::evm_address::asset_address(ASSET_ID),
+		}
+	}
 }

@@ -51,6 +51,7 @@ fn genesis(
 			(aura, (grandpa, 1))
 		})
 		.unzip();
+	let stablecoin_domain = stablecoin::eip712_domain();
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -74,11 +75,7 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		x402: X402Config {
-			asset_domains: vec![(
-				stablecoin::ASSET_ID,
-				stablecoin::NAME.as_bytes().to_vec(),
-				stablecoin::EIP712_VERSION.as_bytes().to_vec(),
-			)],
+			asset_domains: vec![(stablecoin::ASSET_ID, stablecoin_domain.name, stablecoin_domain.version)],
 			// The dev accounts can be paid by EVM payers at their derived 20-byte addresses.
 			evm_accounts: endowed,
 		},

@@ -148,18 +148,8 @@ impl<C: Chain> Facilitator<C> {
 			.await
 			.unwrap_or_else(|| Err(Refusal::new(reason::UNEXPECTED_VERIFY, "the dry run failed")));
 		let response = match verified {
-			Ok(payment) => VerifyResponse {
-				is_valid: true,
-				invalid_reason: None,
-				invalid_message: None,
-				payer: Some(payment.payer),
-			},
-			Err(refusal) => VerifyResponse {
-				is_valid: false,
-				invalid_reason: Some(refusal.reason.into()),
-				invalid_message: Some(refusal.message),
-				payer: refusal.payer,
-			},
+			Ok(payment) => VerifyResponse::valid(payment.payer),
+			Err(refusal) => VerifyResponse::refused(refusal.reason, refusal.message, refusal.payer),
 		};
 		let outcome = response.invalid_reason.as_deref().unwrap_or("valid");
 		self.count("verify", outcome, started);
@@ -214,7 +204,7 @@ impl<C: Chain> Facilitator<C> {
 		let started = Instant::now();
 		let network = request.payment_requirements.network.clone();
 		let response = match self.accept(request).await {
-			Err(refusal) => failure(&network, refusal.reason, refusal.message, refusal.payer, None),
+			Err(refusal) => SettleResponse::failed(&network, refusal.reason, refusal.message, refusal.payer, None),
 			Ok((payment, Accepted::OnChain(inclusion))) => success(&network, &payment, inclusion),
 			Ok((payment, Accepted::Tracked(status))) => self.wait(&network, &payment, status, wait).await,
 		};
@@ -244,9 +234,9 @@ impl<C: Chain> Facilitator<C> {
 			Status::InBlock(inclusion) | Status::Finalized(inclusion) if finished =>
 				success(network, payment, inclusion),
 			Status::Failed { reason, message, tx } =>
-				failure(network, reason, message, Some(payment.payer.clone()), tx),
+				SettleResponse::failed(network, reason, message, Some(payment.payer.clone()), tx),
 			pending => {
-				let mut response = failure(
+				let mut response = SettleResponse::failed(
 					network,
 					reason::SETTLEMENT_PENDING,
 					format!("accepted; still {} when the wait ended: ask again, or call x402_status", pending.name()),
@@ -280,38 +270,16 @@ fn with_payer(mut refusal: Refusal, payment: &Payment) -> Refusal {
 	refusal
 }
 
-fn hex_hash(hash: polkadot_sdk::sp_core::H256) -> String {
-	format!("{hash:?}")
-}
-
 fn success(network: &str, payment: &Payment, inclusion: Inclusion) -> SettleResponse {
 	SettleResponse {
 		success: true,
 		error_reason: None,
 		error_message: None,
 		payer: Some(payment.payer.clone()),
-		transaction: hex_hash(inclusion.tx),
+		transaction: format!("{:?}", inclusion.tx),
 		network: network.into(),
 		amount: Some(payment.intent.amount.to_string()),
 		status: Some(if inclusion.finalized { "finalized" } else { "inBlock" }.into()),
 	}
 }
 
-fn failure(
-	network: &str,
-	reason: &str,
-	message: String,
-	payer: Option<String>,
-	tx: Option<polkadot_sdk::sp_core::H256>,
-) -> SettleResponse {
-	SettleResponse {
-		success: false,
-		error_reason: Some(reason.into()),
-		error_message: Some(message),
-		payer,
-		transaction: tx.map(hex_hash).unwrap_or_default(),
-		network: network.into(),
-		amount: None,
-		status: Some("failed".into()),
-	}
-}

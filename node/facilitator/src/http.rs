@@ -80,12 +80,7 @@ async fn verify<C: Chain>(
 		Ok(request) => Json(facilitator.verify(request).await).into_response(),
 		Err((status, message)) => {
 			facilitator.count("verify", reason::INVALID_PAYLOAD, started);
-			let response = VerifyResponse {
-				is_valid: false,
-				invalid_reason: Some(reason::INVALID_PAYLOAD.into()),
-				invalid_message: Some(message),
-				payer: None,
-			};
+			let response = VerifyResponse::refused(reason::INVALID_PAYLOAD, message, None);
 			(status, Json(response)).into_response()
 		},
 	}
@@ -99,16 +94,7 @@ async fn settle<C: Chain>(
 	let started = Instant::now();
 	let refuse = |status: StatusCode, network: String, message: String| {
 		facilitator.count("settle", reason::INVALID_PAYLOAD, started);
-		let response = SettleResponse {
-			success: false,
-			error_reason: Some(reason::INVALID_PAYLOAD.into()),
-			error_message: Some(message),
-			payer: None,
-			transaction: String::new(),
-			network,
-			amount: None,
-			status: Some("failed".into()),
-		};
+		let response = SettleResponse::failed(&network, reason::INVALID_PAYLOAD, message, None, None);
 		(status, Json(response)).into_response()
 	};
 	let request = match parse_request(body) {

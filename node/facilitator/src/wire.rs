@@ -110,6 +110,18 @@ pub struct VerifyResponse {
 	pub payer: Option<String>,
 }
 
+impl VerifyResponse {
+	/// The payment would settle; `payer` pays.
+	pub fn valid(payer: String) -> Self {
+		Self { is_valid: true, invalid_reason: None, invalid_message: None, payer: Some(payer) }
+	}
+
+	/// The payment would not settle, for `reason` (an x402 reason code).
+	pub fn refused(reason: &str, message: String, payer: Option<String>) -> Self {
+		Self { is_valid: false, invalid_reason: Some(reason.into()), invalid_message: Some(message), payer }
+	}
+}
+
 /// The answer to `POST /settle`; `transaction` and `network` are always present (stock clients
 /// refuse the answer otherwise), `transaction` empty when nothing was submitted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,6 +143,29 @@ pub struct SettleResponse {
 	/// specification; stock clients ignore it.
 	#[serde(skip_serializing_if = "Option::is_none")]
 	pub status: Option<String>,
+}
+
+impl SettleResponse {
+	/// The payment did not settle on `network`, for `reason` (an x402 reason code); `tx` is the
+	/// transaction that carried it, if one did.
+	pub fn failed(
+		network: &str,
+		reason: &str,
+		message: String,
+		payer: Option<String>,
+		tx: Option<polkadot_sdk::sp_core::H256>,
+	) -> Self {
+		Self {
+			success: false,
+			error_reason: Some(reason.into()),
+			error_message: Some(message),
+			payer,
+			transaction: tx.map(|tx| format!("{tx:?}")).unwrap_or_default(),
+			network: network.into(),
+			amount: None,
+			status: Some("failed".into()),
+		}
+	}
 }
 
 /// One kind of payment the facilitator settles.

@@ -3,7 +3,7 @@
 
 use agentchain_primitives::{
 	stablecoin,
-	x402::{eip712, evm_address, PaymentIntent, Purpose},
+	x402::{evm_address, PaymentIntent, Purpose},
 	AccountId, AssetId, Balance, EVM_CHAIN_ID,
 };
 use polkadot_sdk::{
@@ -82,13 +82,7 @@ impl Authorization {
 			nonce: self.nonce,
 			reference: None,
 		};
-		let domain = eip712::Domain {
-			name: stablecoin::NAME.as_bytes().to_vec(),
-			version: stablecoin::EIP712_VERSION.as_bytes().to_vec(),
-			chain_id: EVM_CHAIN_ID,
-			verifying_contract: evm_address::asset_address(stablecoin::ASSET_ID),
-		};
-		let digest = domain.intent_digest(Purpose::Transfer, &intent).expect("an EVM payer");
+		let digest = stablecoin::eip712_domain().intent_digest(Purpose::Transfer, &intent).expect("an EVM payer");
 		json!({
 			"x402Version": 2,
 			"paymentPayload": {

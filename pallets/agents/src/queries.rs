@@ -31,20 +31,18 @@ impl<T: Config> Pallet<T> {
 		AgentByWallet::<T>::get(wallet)
 	}
 
-	/// The agent's feedback from `clients` (all when empty), by author then index.
-	fn feedback_of(agent: AgentId, clients: &[AccountId]) -> Vec<(AccountId, u64, FeedbackRecord<T>)> {
-		let mut entries: Vec<_> = if clients.is_empty() {
-			Feedback::<T>::iter_prefix((agent,)).map(|((c, i), f)| (c, i, f)).collect()
+	/// The agent's feedback from `clients` (all when empty), in storage order.
+	fn feedback_of<'a>(
+		agent: AgentId,
+		clients: &'a [AccountId],
+	) -> alloc::boxed::Box<dyn Iterator<Item = (AccountId, u64, FeedbackRecord<T>)> + 'a> {
+		if clients.is_empty() {
+			alloc::boxed::Box::new(Feedback::<T>::iter_prefix((agent,)).map(|((c, i), f)| (c, i, f)))
 		} else {
-			clients
-				.iter()
-				.flat_map(|client| {
-					Feedback::<T>::iter_prefix((agent, client)).map(|(i, f)| (client.clone(), i, f))
-				})
-				.collect()
-		};
-		entries.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-		entries
+			alloc::boxed::Box::new(clients.iter().flat_map(move |client| {
+				Feedback::<T>::iter_prefix((agent, client)).map(|(i, f)| (client.clone(), i, f))
+			}))
+		}
 	}
 
 	/// The agent's reputation over the feedback `query` selects.
@@ -70,9 +68,12 @@ impl<T: Config> Pallet<T> {
 		ReputationSummary { count, average, paid }
 	}
 
-	/// The agent's feedback from `clients` (all when empty), at most `limit` entries.
+	/// The agent's feedback from `clients` (all when empty), by author then index, at most
+	/// `limit` entries.
 	pub fn feedback(agent: AgentId, clients: &[AccountId], limit: u32) -> Vec<FeedbackView> {
-		Self::feedback_of(agent, clients)
+		let mut entries: Vec<_> = Self::feedback_of(agent, clients).collect();
+		entries.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+		entries
 			.into_iter()
 			.take(limit.saturated_into())
 			.map(|(client, index, f)| FeedbackView {
