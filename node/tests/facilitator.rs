@@ -4,17 +4,17 @@
 
 use std::{path::PathBuf, process::Command, time::Duration};
 
-use agentchain_primitives::{stablecoin, Balance};
+use agentchain_primitives::{stablecoin, AccountId, Balance, UNIT};
 use agentchain_test_harness::{
 	exact::{self, network, requirements, unix_now, Authorization},
-	extrinsic, http, Node, Rpc,
+	extrinsic, http, Node, NodeOptions, Rpc,
 };
 use jsonrpsee::{
 	core::client::{ClientT, Subscription, SubscriptionClientT},
 	rpc_params,
 };
 use polkadot_sdk::{
-	sp_core::{ecdsa, Pair, H160, H256},
+	sp_core::{ecdsa, sr25519, Pair, H160, H256},
 	sp_crypto_hashing::keccak_256,
 	sp_keyring::Sr25519Keyring,
 };
@@ -41,7 +41,12 @@ async fn fund(rpc: &Rpc, payer: &ecdsa::Pair, amount: Balance) {
 
 /// A dev node, and an EVM payer (its key from `seed`) with a hundred times the price.
 async fn node_with_payer(seed: &[u8]) -> (Node, Rpc, ecdsa::Pair) {
-	let node = Node::dev(NODE).await.expect("dev node starts");
+	node_with_payer_from(NodeOptions::dev(NODE), seed).await
+}
+
+/// [`node_with_payer`], the node started with `options`.
+async fn node_with_payer_from(options: NodeOptions, seed: &[u8]) -> (Node, Rpc, ecdsa::Pair) {
+	let node = Node::start(options).await.expect("dev node starts");
 	let rpc = node.rpc().await.unwrap();
 	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
 	let payer = ecdsa::Pair::from_seed(&keccak_256(seed));
@@ -317,7 +322,11 @@ async fn accepted_payments_settle_after_a_restart() {
 	let rpc = node.rpc().await.unwrap();
 	let deadline = tokio::time::Instant::now() + TIMEOUT;
 	while bob_balance(&rpc).await < before + 20 * PRICE {
-		assert!(tokio::time::Instant::now() < deadline, "the restarted node did not settle the queue");
+		assert!(
+			tokio::time::Instant::now() < deadline,
+			"the restarted node did not settle the queue; its log:\n{}",
+			node.logs()
+		);
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 	for id in ids {
@@ -326,5 +335,63 @@ async fn accepted_payments_settle_after_a_restart() {
 	}
 	rpc.wait_for_best(rpc.best_number().await.unwrap() + 1, TIMEOUT).await.unwrap();
 	assert_eq!(bob_balance(&rpc).await, before + 20 * PRICE);
+	node.stop().unwrap();
+}
+
+/// `id`'s `x402_status` once `wanted` says it is reached, or a failed test after [`TIMEOUT`].
+async fn wait_for_status(rpc: &Rpc, id: H256, wanted: impl Fn(&Value) -> bool) -> Value {
+	let deadline = tokio::time::Instant::now() + TIMEOUT;
+	loop {
+		let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
+		if wanted(&status) {
+			return status;
+		}
+		assert_ne!(status["status"], "failed", "{status}");
+		assert!(tokio::time::Instant::now() < deadline, "still {status}");
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
+	// The node's facilitator key is one whose account holds nothing, so the pool refuses its
+	// batches: the accepted payment must wait, not fail.
+	let suri = "//Unfunded facilitator";
+	let keystore = tempfile::tempdir().unwrap();
+	let inserted = Command::new(NODE)
+		.args(["key", "insert", "--chain", "dev", "--keystore-path"])
+		.arg(keystore.path())
+		.args(["--key-type", "x402", "--scheme", "sr25519", "--suri", suri])
+		.status()
+		.unwrap();
+	assert!(inserted.success(), "key insert: {inserted}");
+	let mut options = NodeOptions::dev(NODE);
+	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
+	let (node, rpc, payer) = node_with_payer_from(options, b"refused payer").await;
+	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
+	let before = bob_balance(&rpc).await;
+
+	let request = Authorization::new(PRICE, b"refused").request(&payer, &bob, requirements(PRICE, pay_to));
+	let id: H256 = rpc.client().request("x402_submit", rpc_params![request.clone()]).await.unwrap();
+	let retrying = wait_for_status(&rpc, id, |status| status["status"] == "retrying").await;
+	assert!(retrying["message"].as_str().is_some_and(|m| !m.is_empty()), "{retrying}");
+	// A client settling it meanwhile hears that it is pending, and why.
+	let settled: Value = rpc.client().request("x402_settle", rpc_params![request]).await.unwrap();
+	assert_eq!(settled["errorReason"], "settlement_pending", "{settled}");
+	assert_eq!(settled["status"], "pending", "{settled}");
+	assert!(settled["errorMessage"].as_str().unwrap().contains("the pool refused"), "{settled}");
+	assert_eq!(bob_balance(&rpc).await, before);
+
+	// Funded, the facilitator settles it on a later try, once.
+	let facilitator: AccountId = sr25519::Pair::from_string(suri, None).unwrap().public().into();
+	let alice = Sr25519Keyring::Alice.pair();
+	let nonce = rpc.account_nonce(&alice.public().into()).await.unwrap();
+	let genesis = rpc.genesis_hash().await.unwrap();
+	let transfer = extrinsic::native_transfer(facilitator, 10 * UNIT);
+	rpc.submit_and_watch(&extrinsic::signed(transfer, &alice, nonce, genesis), TIMEOUT).await.expect("funded");
+	let status = wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
+	assert!(status["transaction"].is_string(), "{status}");
+	assert_eq!(bob_balance(&rpc).await, before + PRICE);
+	assert!(node.logs().contains("cannot submit a settle_batch"), "the refusal was not logged");
 	node.stop().unwrap();
 }

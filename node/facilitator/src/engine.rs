@@ -2,7 +2,9 @@
 //! `settle_batch` extrinsics of up to `MaxBatch` intents (several per block when the queue is
 //! long), and are followed until they are final or have definitively failed. Nothing accepted
 //! is dropped silently: every accepted payment ends `Finalized` or `Failed` with a reason, and
-//! until then it is in the on-disk queue ([`Store`]) so a restart picks it up again.
+//! until then it is in the on-disk queue ([`Store`]) so a restart picks it up again. Only the
+//! chain's verdict on a payment fails it: a batch the pool refuses is tried again, with growing
+//! pauses, for as long as its payments stay valid.
 
 use crate::{
 	chain::{Chain, Inclusion, TxEvent},
@@ -29,11 +31,20 @@ const RETENTION: Duration = Duration::from_secs(600);
 /// so that a full queue fills each block.
 const MAX_IN_FLIGHT: usize = 16;
 
+/// The pause before payments whose batch the pool refused are tried again; it doubles with
+/// each further refusal of the same payment, up to [`MAX_RESUBMIT_PAUSE`]. A refusal is the
+/// facilitator's trouble (no key, no funds for fees, a node shutting down), not the payer's:
+/// the payment stays accepted until it settles or stops being valid.
+const RESUBMIT_PAUSE: Duration = Duration::from_secs(1);
+const MAX_RESUBMIT_PAUSE: Duration = Duration::from_secs(32);
+
 /// Where an accepted payment stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
 	/// Waiting for a batch.
 	Queued,
+	/// Waiting for a batch again after the pool refused the last one with `message`.
+	Retrying { message: String },
 	/// In the pool as part of the `settle_batch` `tx`.
 	Submitted { tx: H256 },
 	/// Settled in a block.
@@ -52,7 +63,7 @@ impl Status {
 	/// The settling extrinsic, once there is one.
 	pub fn tx(&self) -> Option<H256> {
 		match self {
-			Status::Queued => None,
+			Status::Queued | Status::Retrying { .. } => None,
 			Status::Submitted { tx } => Some(*tx),
 			Status::InBlock(inclusion) | Status::Finalized(inclusion) => Some(inclusion.tx),
 			Status::Failed { tx, .. } => *tx,
@@ -62,6 +73,7 @@ impl Status {
 	pub fn name(&self) -> &'static str {
 		match self {
 			Status::Queued => "queued",
+			Status::Retrying { .. } => "retrying",
 			Status::Submitted { .. } => "submitted",
 			Status::InBlock(_) => "inBlock",
 			Status::Finalized(_) => "finalized",
@@ -81,6 +93,8 @@ struct Tracked {
 	payment: Payment,
 	status: watch::Sender<Status>,
 	finished: Option<Instant>,
+	/// How often the pool has refused a batch with this payment.
+	refusals: u32,
 }
 
 struct Inner {
@@ -172,7 +186,7 @@ impl<C: Chain> Engine<C> {
 			inner.journal(|store| store.accepted(&payment));
 		}
 		let (status, receiver) = watch::channel(Status::Queued);
-		inner.tracked.insert(id, Tracked { payment, status, finished: None });
+		inner.tracked.insert(id, Tracked { payment, status, finished: None, refusals: 0 });
 		inner.queue.push_back(id);
 		self.set_queue_depth(&inner);
 		drop(inner);
@@ -212,15 +226,58 @@ impl<C: Chain> Engine<C> {
 		}
 	}
 
+	/// Puts `id` back in the queue; one the pool refused stays `Retrying` until it is in the
+	/// pool, so its status keeps saying why it waits.
 	fn requeue(&self, id: PaymentId) {
 		let mut inner = self.inner.lock();
 		if let Some(tracked) = inner.tracked.get(&id) {
-			tracked.status.send_replace(Status::Queued);
+			tracked.status.send_if_modified(|status| {
+				let refused = matches!(status, Status::Retrying { .. });
+				if !refused {
+					*status = Status::Queued;
+				}
+				!refused
+			});
 			inner.queue.push_back(id);
 		}
 		self.set_queue_depth(&inner);
 		drop(inner);
 		self.wake.notify_one();
+	}
+
+	/// Marks `ids` as refused by the pool with `message`; the pause before they are tried again.
+	fn refused(&self, ids: &[PaymentId], message: &str) -> Duration {
+		let mut inner = self.inner.lock();
+		let mut refusals = 0;
+		for id in ids {
+			if let Some(tracked) = inner.tracked.get_mut(id) {
+				tracked.refusals = tracked.refusals.saturating_add(1);
+				refusals = refusals.max(tracked.refusals);
+				tracked.status.send_replace(Status::Retrying { message: message.into() });
+			}
+		}
+		RESUBMIT_PAUSE.saturating_mul(1 << refusals.saturating_sub(1).min(5)).min(MAX_RESUBMIT_PAUSE)
+	}
+
+	/// Queues each of `ids` again if it would still settle, and fails it with the chain's
+	/// reason if not. One the chain cannot judge now (its state unreadable, e.g. while the
+	/// node stops) is queued too: failing it would drop an accepted payment for our trouble.
+	fn requeue_if_valid(&self, ids: impl IntoIterator<Item = PaymentId>, tx: Option<H256>) {
+		for id in ids {
+			let payment = self.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
+			let Some(payment) = payment else { continue };
+			match self.chain.verify(&payment.intent, &payment.signature) {
+				Ok(Err(error)) => {
+					let Refusal { reason, message, .. } = intent_refusal(error);
+					self.set(&id, Status::Failed { reason, message, tx });
+				},
+				Ok(Ok(_)) => self.requeue(id),
+				Err(error) => {
+					log::warn!(target: "x402", "cannot verify payment {id:?} again, queued anyway: {error}");
+					self.requeue(id);
+				},
+			}
+		}
 	}
 
 	/// Takes the next batch off the queue.
@@ -231,7 +288,7 @@ impl<C: Chain> Engine<C> {
 		while batch.len() < max {
 			let Some(id) = inner.queue.pop_front() else { break };
 			if let Some(tracked) = inner.tracked.get(&id) {
-				if *tracked.status.borrow() == Status::Queued {
+				if matches!(*tracked.status.borrow(), Status::Queued | Status::Retrying { .. }) {
 					batch.push(tracked.payment.clone());
 				}
 			}
@@ -276,14 +333,17 @@ impl<C: Chain> Engine<C> {
 					tokio::spawn(async move { engine.follow(tx, ids, events, slot).await });
 				},
 				Err(error) => {
-					log::warn!(target: "x402", "cannot submit a settle_batch: {error}");
-					for id in ids {
-						self.set(&id, Status::Failed {
-							reason: reason::UNEXPECTED_SETTLE,
-							message: format!("the facilitator could not submit: {error}"),
-							tx: None,
-						});
-					}
+					let pause = self.refused(&ids, &error.0);
+					log::warn!(
+						target: "x402",
+						"cannot submit a settle_batch of {} payments, trying again in {pause:?}: {error}",
+						ids.len()
+					);
+					let engine = self.clone();
+					tokio::spawn(async move {
+						tokio::time::sleep(pause).await;
+						engine.requeue_if_valid(ids, None);
+					});
 				},
 			}
 		}
@@ -332,10 +392,15 @@ impl<C: Chain> Engine<C> {
 					// Read the outcomes again at the final block: an earlier `InBlock` may have
 					// been another fork, or its outcomes could not be read.
 					let inclusion = Inclusion { tx, block, number, finalized: true };
-					let outcomes = self.chain.batch_outcomes(block, tx).unwrap_or_else(|error| {
-						log::warn!(target: "x402", "cannot read the outcome of {tx:?}: {error}");
-						Vec::new()
-					});
+					let outcomes = match self.chain.batch_outcomes(block, tx) {
+						Ok(outcomes) => outcomes,
+						Err(error) => {
+							// Not a verdict: the payments stay pending in the journal, and a
+							// restart checks them against the chain again.
+							log::warn!(target: "x402", "cannot read the outcome of finalized {tx:?}: {error}");
+							return;
+						},
+					};
 					for (id, outcome) in outcomes {
 						if open.remove(&id) {
 							self.set(&id, settled_or_failed(outcome, inclusion));
@@ -357,24 +422,8 @@ impl<C: Chain> Engine<C> {
 				},
 			}
 		}
-		// The extrinsic will not be included: each payment goes back to the queue if it would
-		// still settle, and fails with the chain's reason otherwise.
-		for id in open {
-			let payment = self.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
-			let Some(payment) = payment else { continue };
-			match self.chain.verify(&payment.intent, &payment.signature) {
-				Ok(Ok(_)) => self.requeue(id),
-				Ok(Err(error)) => {
-					let Refusal { reason, message, .. } = intent_refusal(error);
-					self.set(&id, Status::Failed { reason, message, tx: Some(tx) });
-				},
-				Err(error) => self.set(&id, Status::Failed {
-					reason: reason::UNEXPECTED_SETTLE,
-					message: error.0,
-					tx: Some(tx),
-				}),
-			}
-		}
+		// The extrinsic will not be included.
+		self.requeue_if_valid(open, Some(tx));
 	}
 }
 

@@ -236,10 +236,17 @@ impl<C: Chain> Facilitator<C> {
 			Status::Failed { reason, message, tx } =>
 				SettleResponse::failed(network, reason, message, Some(payment.payer.clone()), tx),
 			pending => {
+				let why = match &pending {
+					Status::Retrying { message } => format!(" (the pool refused its batch: {message})"),
+					_ => String::new(),
+				};
 				let mut response = SettleResponse::failed(
 					network,
 					reason::SETTLEMENT_PENDING,
-					format!("accepted; still {} when the wait ended: ask again, or call x402_status", pending.name()),
+					format!(
+						"accepted; still {}{why} when the wait ended: ask again, or call x402_status",
+						pending.name()
+					),
 					Some(payment.payer.clone()),
 					pending.tx(),
 				);

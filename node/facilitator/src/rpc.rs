@@ -75,7 +75,8 @@ impl From<&Status> for StatusView {
 				view.reason = Some((*reason).into());
 				view.message = Some(message.clone());
 			},
-			_ => {},
+			Status::Retrying { message } => view.message = Some(message.clone()),
+			Status::Queued | Status::Submitted { .. } => {},
 		}
 		view
 	}

@@ -4,7 +4,7 @@ use agentchain_primitives::{stablecoin, AccountId, Balance, Hash, Nonce};
 use agentchain_runtime::{Address, RuntimeCall, SignedPayload, UncheckedExtrinsic, VERSION};
 use codec::Encode;
 use polkadot_sdk::{
-	pallet_assets,
+	pallet_assets, pallet_balances,
 	sp_core::{sr25519, Pair},
 	sp_runtime::MultiSignature,
 };
@@ -50,4 +50,9 @@ pub fn stablecoin_transfer(dest: AccountId, amount: Balance) -> RuntimeCall {
 		target: Address::Id(dest),
 		amount,
 	})
+}
+
+/// A native `transfer_keep_alive` of `amount` to `dest`.
+pub fn native_transfer(dest: AccountId, amount: Balance) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: Address::Id(dest), value: amount })
 }
