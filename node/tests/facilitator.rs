@@ -2,7 +2,11 @@
 //! packages pay through it, bad input gets the protocol's reason codes and leaves the node
 //! healthy, settling is idempotent, statuses and subscriptions follow a payment to finality.
 
-use std::{path::PathBuf, process::Command, time::Duration};
+use std::{
+	path::PathBuf,
+	process::Command,
+	time::{Duration, Instant},
+};
 
 use agentchain_primitives::{stablecoin, AccountId, Balance, UNIT};
 use agentchain_test_harness::{
@@ -19,6 +23,10 @@ use polkadot_sdk::{
 	sp_keyring::Sr25519Keyring,
 };
 use serde_json::{json, Value};
+use tokio::{
+	io::{AsyncReadExt, AsyncWriteExt},
+	net::TcpStream,
+};
 
 const NODE: &str = env!("CARGO_BIN_EXE_agentchain-node");
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -393,5 +401,48 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	assert!(status["transaction"].is_string(), "{status}");
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);
 	assert!(node.logs().contains("cannot submit a settle_batch"), "the refusal was not logged");
+	node.stop().unwrap();
+}
+
+/// What the facilitator sends on `stream` until it closes it, and when it closed it.
+async fn read_until_closed(mut stream: TcpStream) -> (String, Instant) {
+	let mut received = Vec::new();
+	// A reset is a close too.
+	let _ = tokio::time::timeout(Duration::from_secs(90), stream.read_to_end(&mut received)).await.expect("closed");
+	(String::from_utf8_lossy(&received).into_owned(), Instant::now())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn slow_clients_are_cut_off_and_others_still_served() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let address = node.facilitator_url().trim_start_matches("http://").to_owned();
+	let started = Instant::now();
+	// Silent, headers that never end, and a body that never comes.
+	let silent = TcpStream::connect(&address).await.unwrap();
+	let mut stalled_headers = TcpStream::connect(&address).await.unwrap();
+	stalled_headers.write_all(b"POST /verify HTTP/1.1\r\nHost: facilitator\r\n").await.unwrap();
+	let mut stalled_body = TcpStream::connect(&address).await.unwrap();
+	stalled_body
+		.write_all(b"POST /verify HTTP/1.1\r\nHost: facilitator\r\nContent-Length: 100\r\n\r\n{")
+		.await
+		.unwrap();
+
+	// Meanwhile other clients are served.
+	let (status, supported) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
+	assert_eq!(status, 200, "{supported}");
+
+	// The first two lose their connection after the header timeout, with nothing answered.
+	for stream in [silent, stalled_headers] {
+		let (received, closed) = read_until_closed(stream).await;
+		let held = closed - started;
+		assert!(held >= Duration::from_secs(9) && held < Duration::from_secs(30), "closed after {held:?}");
+		assert!(!received.contains(" 200 "), "{received}");
+	}
+	// The stalled body gets 408 after the request timeout.
+	let (received, closed) = read_until_closed(stalled_body).await;
+	assert!(received.starts_with("HTTP/1.1 408"), "{received}");
+	assert!(closed - started >= Duration::from_secs(59), "answered after {:?}", closed - started);
+	let (status, _) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
+	assert_eq!(status, 200);
 	node.stop().unwrap();
 }

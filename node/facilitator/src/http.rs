@@ -4,6 +4,11 @@
 //! Business refusals are `200` with `isValid: false` / `success: false` and the reason code (as
 //! the reference facilitator answers); a body that is not a request is `400` with the same
 //! shape and `invalid_payload`; an oversized body `413`; an unknown path `404`.
+//!
+//! The server shares the node's process and file descriptors, so a client cannot hold one for
+//! long: headers must arrive within [`HEADER_READ_TIMEOUT`] (idle keep-alive connections close
+//! after it too), a whole request takes at most [`REQUEST_TIMEOUT`] (`408` after it), and at most
+//! [`MAX_CONNECTIONS`] are open at once (more wait in the listen backlog).
 
 use crate::{
 	chain::Chain,
@@ -19,19 +24,31 @@ use axum::{
 	routing::{get, post},
 	Json, Router,
 };
+use hyper::{server::conn::http1, service::service_fn};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Deserialize;
 use std::{
+	convert::Infallible,
 	future::Future,
 	io,
 	sync::Arc,
 	time::{Duration, Instant},
 };
+use tokio::sync::Semaphore;
+use tower::ServiceExt;
 
 /// Largest request body accepted, in bytes: a payment is well under 4 KiB.
 pub const MAX_BODY: usize = 64 * 1024;
 
-/// Longest any request may take (a settle waits at most its own, shorter, bound).
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Longest a client may take to send a request's headers, or stay idle between requests.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Longest a whole request may take, its body included (a settle waits at most its own,
+/// shorter, bound).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Most connections open at once.
+pub const MAX_CONNECTIONS: usize = 1024;
 
 #[derive(Deserialize)]
 struct SettleQuery {
@@ -53,12 +70,45 @@ pub fn serve<C: Chain>(
 		.fallback(not_found)
 		.layer(DefaultBodyLimit::max(MAX_BODY))
 		.with_state(facilitator);
+	let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
 	let server = async move {
-		if let Err(error) = axum::serve(listener, router).await {
-			log::error!(target: "x402", "the facilitator's HTTP server stopped: {error}");
+		loop {
+			let Ok(permit) = connections.clone().acquire_owned().await else { return };
+			let stream = match listener.accept().await {
+				Ok((stream, _)) => stream,
+				Err(error) => {
+					// Mostly out of file descriptors: give open connections time to close.
+					log::warn!(target: "x402", "the facilitator cannot accept a connection: {error}");
+					tokio::time::sleep(Duration::from_secs(1)).await;
+					continue;
+				},
+			};
+			let router = router.clone();
+			tokio::spawn(async move {
+				let service = service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
+					let reply = router.clone().oneshot(request.map(axum::body::Body::new));
+					async move { Ok::<_, Infallible>(within_request_timeout(reply).await) }
+				});
+				let connection = http1::Builder::new()
+					.timer(TokioTimer::new())
+					.header_read_timeout(HEADER_READ_TIMEOUT)
+					.serve_connection(TokioIo::new(stream), service);
+				// A connection's end, timed out or broken by the client, concerns only that client.
+				let _ = connection.await;
+				drop(permit);
+			});
 		}
 	};
 	Ok(server)
+}
+
+/// The router's `reply`, or `408` once the request has taken [`REQUEST_TIMEOUT`].
+async fn within_request_timeout(reply: impl Future<Output = Result<Response, Infallible>>) -> Response {
+	match tokio::time::timeout(REQUEST_TIMEOUT, reply).await {
+		Ok(Ok(response)) => response,
+		Ok(Err(never)) => match never {},
+		Err(_) => (StatusCode::REQUEST_TIMEOUT, format!("the request took over {REQUEST_TIMEOUT:?}")).into_response(),
+	}
 }
 
 async fn supported<C: Chain>(State(facilitator): State<Arc<Facilitator<C>>>) -> Response {
@@ -105,10 +155,7 @@ async fn settle<C: Chain>(
 		let network = request.payment_requirements.network.clone();
 		return refuse(StatusCode::BAD_REQUEST, network, "`wait` is `inBlock` or `finalized`".into());
 	};
-	match tokio::time::timeout(REQUEST_TIMEOUT, facilitator.settle(request, wait)).await {
-		Ok(response) => Json(response).into_response(),
-		Err(_) => StatusCode::GATEWAY_TIMEOUT.into_response(),
-	}
+	Json(facilitator.settle(request, wait).await).into_response()
 }
 
 async fn not_found() -> Response {
