@@ -37,14 +37,17 @@ fn bob_address() -> H160 {
 	exact::address_of(&Sr25519Keyring::Bob.to_account_id())
 }
 
-/// Gives `payer`'s account `amount` of the stablecoin from Alice.
-async fn fund(rpc: &Rpc, payer: &ecdsa::Pair, amount: Balance) {
-	let account = exact::account_of(payer);
+/// `call` signed by Alice, once it is final.
+async fn from_alice(rpc: &Rpc, call: agentchain_runtime::RuntimeCall) {
 	let alice = Sr25519Keyring::Alice.pair();
 	let genesis = rpc.genesis_hash().await.unwrap();
 	let nonce = rpc.account_nonce(&alice.public().into()).await.unwrap();
-	let call = extrinsic::stablecoin_transfer(account, amount);
-	rpc.submit_and_watch(&extrinsic::signed(call, &alice, nonce, genesis), TIMEOUT).await.expect("funded");
+	rpc.submit_and_watch(&extrinsic::signed(call, &alice, nonce, genesis), TIMEOUT).await.expect("final");
+}
+
+/// Gives `payer`'s account `amount` of the stablecoin from Alice.
+async fn fund(rpc: &Rpc, payer: &ecdsa::Pair, amount: Balance) {
+	from_alice(rpc, extrinsic::stablecoin_transfer(exact::account_of(payer), amount)).await;
 }
 
 /// A dev node, and an EVM payer (its key from `seed`) with a hundred times the price.
@@ -392,11 +395,7 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 
 	// Funded, the facilitator settles it on a later try, once.
 	let facilitator: AccountId = sr25519::Pair::from_string(suri, None).unwrap().public().into();
-	let alice = Sr25519Keyring::Alice.pair();
-	let nonce = rpc.account_nonce(&alice.public().into()).await.unwrap();
-	let genesis = rpc.genesis_hash().await.unwrap();
-	let transfer = extrinsic::native_transfer(facilitator, 10 * UNIT);
-	rpc.submit_and_watch(&extrinsic::signed(transfer, &alice, nonce, genesis), TIMEOUT).await.expect("funded");
+	from_alice(&rpc, extrinsic::native_transfer(facilitator, 10 * UNIT)).await;
 	let status = wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
 	assert!(status["transaction"].is_string(), "{status}");
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);

@@ -342,7 +342,8 @@ impl<C: Chain> Engine<C> {
 					let engine = self.clone();
 					tokio::spawn(async move {
 						tokio::time::sleep(pause).await;
-						engine.requeue_if_valid(ids, None);
+						// Dry runs block: off the async workers, as on the request path.
+						let _ = tokio::task::spawn_blocking(move || engine.requeue_if_valid(ids, None)).await;
 					});
 				},
 			}
