@@ -1,6 +1,6 @@
 //! Chain specifications built from the runtime's genesis presets.
 
-use agentchain_primitives::NATIVE_DECIMALS;
+use agentchain_primitives::{DEV_EVM_CHAIN_ID, LOCAL_EVM_CHAIN_ID, NATIVE_DECIMALS};
 use agentchain_runtime::WASM_BINARY;
 use polkadot_sdk::{
 	sc_service::{self, ChainType, Properties},
@@ -54,4 +54,26 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_genesis_config_preset_name(LOCAL_TESTNET_RUNTIME_PRESET)
 		.with_properties(properties())
 		.build())
+}
+
+/// Refuses an EVM chain id (`x402.evmChainId` in the spec's genesis) that another network uses
+/// too: EVM signatures made for that network would be valid on this one. The development id is
+/// for development chains only, the local testnet's for development and local ones, and zero
+/// means the spec did not set one.
+pub fn check_evm_chain_id(chain_type: &ChainType, evm_chain_id: u64) -> Result<(), String> {
+	let shared = match (chain_type, evm_chain_id) {
+		(_, 0) => Some("no EVM chain id (zero)"),
+		(ChainType::Development, _) => None,
+		(_, DEV_EVM_CHAIN_ID) => Some("the development chains' EVM chain id"),
+		(ChainType::Local, _) => None,
+		(_, LOCAL_EVM_CHAIN_ID) => Some("the local testnet's EVM chain id"),
+		_ => None,
+	};
+	match shared {
+		Some(what) => Err(format!(
+			"this {chain_type:?} chain has {what} ({evm_chain_id}): signatures made for other networks \
+			 would be valid on it; set `x402.evmChainId` in its chain spec to an id of its own"
+		)),
+		None => Ok(()),
+	}
 }

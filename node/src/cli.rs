@@ -78,4 +78,22 @@ pub struct FacilitatorParams {
 	/// Serve the facilitator on all interfaces, not only on localhost.
 	#[arg(long)]
 	pub facilitator_external: bool,
+
+	/// The `x402` keystore key (SS58 or 0x-hex sr25519 public key) that signs and pays for
+	/// settlements; required when the keystore holds more than one.
+	#[arg(long, value_name = "PUBLIC KEY", value_parser = parse_public_key)]
+	pub facilitator_key: Option<polkadot_sdk::sp_core::sr25519::Public>,
+}
+
+fn parse_public_key(text: &str) -> Result<polkadot_sdk::sp_core::sr25519::Public, String> {
+	use polkadot_sdk::sp_core::crypto::Ss58Codec;
+	if let Some(hex_key) = text.strip_prefix("0x") {
+		let bytes: [u8; 32] = hex::decode(hex_key)
+			.ok()
+			.and_then(|b| b.try_into().ok())
+			.ok_or("not 32 bytes of hex")?;
+		return Ok(bytes.into());
+	}
+	polkadot_sdk::sp_core::sr25519::Public::from_ss58check(text)
+		.map_err(|e| format!("not an SS58 public key: {e:?}"))
 }

@@ -129,9 +129,10 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let params = cli.facilitator.clone();
+			let dev_flag = cli.run.shared_params.dev;
 			runner.run_node_until_exit(|mut config| async move {
 				pin_rpc_ports(&mut config)?;
-				let facilitator = facilitator_options(&params, &config);
+				let facilitator = facilitator_options(&params, &config, dev_flag);
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as BlockT>::Hash>,
@@ -146,16 +147,13 @@ pub fn run() -> sc_cli::Result<()> {
 	}
 }
 
-/// Makes the JSON-RPC server listen on the port it was given or fail with a clear error.
-///
-/// Substrate's default is to move to a random port when the given one is taken, which leaves
-/// every client (and the README's `ws://127.0.0.1:9944`) pointing at the wrong node. The check
-/// binds each required address once up front so the error names the port and the flag.
 /// Whether and where to serve the x402 facilitator: asked for, or a development chain that did
-/// not opt out.
+/// not opt out. Only `--dev` puts the well-known development key in the keystore: a chain spec
+/// that merely says `Development` gets no publicly known fee-paying key.
 fn facilitator_options(
 	params: &crate::cli::FacilitatorParams,
 	config: &Configuration,
+	dev_flag: bool,
 ) -> Option<crate::facilitator::FacilitatorOptions> {
 	let development = config.chain_spec.chain_type() == sc_service::ChainType::Development;
 	if !(params.facilitator || (development && !params.no_facilitator)) {
@@ -165,9 +163,16 @@ fn facilitator_options(
 	Some(crate::facilitator::FacilitatorOptions {
 		listen: std::net::SocketAddr::from((host, params.facilitator_port)),
 		queue_dir: config.data_path.join("x402-queue"),
+		key: params.facilitator_key,
+		insert_dev_key: dev_flag,
 	})
 }
 
+/// Makes the JSON-RPC server listen on the port it was given or fail with a clear error.
+///
+/// Substrate's default is to move to a random port when the given one is taken, which leaves
+/// every client (and the README's `ws://127.0.0.1:9944`) pointing at the wrong node. The check
+/// binds each required address once up front so the error names the port and the flag.
 fn pin_rpc_ports(config: &mut Configuration) -> sc_cli::Result<()> {
 	for endpoint in config.rpc.addr.iter_mut().flatten() {
 		endpoint.retry_random_port = false;

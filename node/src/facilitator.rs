@@ -3,7 +3,7 @@
 //! keystore, submitted to and followed in the node's own transaction pool.
 
 use std::{
-	collections::HashMap,
+	collections::{BTreeSet, HashMap},
 	net::SocketAddr,
 	path::PathBuf,
 	sync::Arc,
@@ -50,6 +50,11 @@ pub struct FacilitatorOptions {
 	pub listen: SocketAddr,
 	/// The on-disk queue of accepted payments.
 	pub queue_dir: PathBuf,
+	/// The `x402` keystore key that signs and pays for settlements; needed when the keystore
+	/// holds more than one.
+	pub key: Option<sr25519::Public>,
+	/// Put the well-known development key in the keystore first (`--dev` only).
+	pub insert_dev_key: bool,
 }
 
 /// The chain as the facilitator sees it.
@@ -57,9 +62,14 @@ pub struct NodeChain {
 	client: Arc<FullClient>,
 	pool: Arc<Pool>,
 	keystore: KeystorePtr,
+	/// The facilitator's key, if it has one.
+	key: Option<sr25519::Public>,
 	genesis_hash: H256,
-	/// The facilitator account's next nonce as far as its own submissions go.
-	next_nonce: parking_lot::Mutex<Option<Nonce>>,
+	evm_chain_id: u64,
+	/// The account nonces of the facilitator's extrinsics in the pool and not yet final. The
+	/// next extrinsic takes the lowest free one from the chain's nonce up, so a batch the pool
+	/// dropped leaves no gap that would hold every later one back.
+	in_pool: Arc<parking_lot::Mutex<BTreeSet<Nonce>>>,
 	/// Asset domains and payee accounts read at the best block.
 	lookups: parking_lot::Mutex<Lookups>,
 	/// The x402 outcomes of the last few blocks asked about, by extrinsic hash: a block with
@@ -95,16 +105,26 @@ fn chain_error(error: impl std::fmt::Display) -> ChainError {
 }
 
 impl NodeChain {
-	pub fn new(client: Arc<FullClient>, pool: Arc<Pool>, keystore: KeystorePtr, genesis_hash: H256) -> Self {
-		Self {
+	/// The chain as seen from `client`'s best block, the facilitator signing with `key`.
+	pub fn new(
+		client: Arc<FullClient>,
+		pool: Arc<Pool>,
+		keystore: KeystorePtr,
+		key: Option<sr25519::Public>,
+	) -> Result<Self, ChainError> {
+		let info = client.info();
+		let evm_chain_id = client.runtime_api().evm_chain_id(info.best_hash).map_err(api_error)?;
+		Ok(Self {
 			client,
 			pool,
 			keystore,
-			genesis_hash,
-			next_nonce: parking_lot::Mutex::new(None),
+			key,
+			genesis_hash: info.genesis_hash,
+			evm_chain_id,
+			in_pool: Default::default(),
 			lookups: Default::default(),
 			outcomes: Default::default(),
-		}
+		})
 	}
 
 	/// The x402 outcomes of every extrinsic in `block`, read once per block.
@@ -172,7 +192,7 @@ impl NodeChain {
 	}
 
 	fn signer_key(&self) -> Option<sr25519::Public> {
-		self.keystore.sr25519_public_keys(FACILITATOR_KEY_TYPE).into_iter().next()
+		self.key
 	}
 
 	fn body(&self, block: H256) -> Result<Vec<OpaqueExtrinsic>, ChainError> {
@@ -182,18 +202,37 @@ impl NodeChain {
 			.ok_or_else(|| ChainError(format!("no body for block {block:?}")))
 	}
 
-	/// Builds and signs `call` with the facilitator key and the next nonce.
-	fn sign(&self, call: RuntimeCall) -> Result<OpaqueExtrinsic, ChainError> {
+	/// Builds and signs `call` with the facilitator key and the lowest nonce none of its
+	/// extrinsics in the pool holds; returns it with that nonce (taken until [`Self::free`]).
+	fn sign(&self, call: RuntimeCall) -> Result<(OpaqueExtrinsic, Nonce), ChainError> {
 		let public = self.signer_key().ok_or_else(|| ChainError("no facilitator key in the keystore".into()))?;
 		let account = MultiSigner::from(public).into_account();
 		let best = self.best();
 		let on_chain = self.client.runtime_api().account_nonce(best, account.clone()).map_err(api_error)?;
 		let nonce = {
-			let mut next = self.next_nonce.lock();
-			let nonce = next.map_or(on_chain, |ours| ours.max(on_chain));
-			*next = Some(nonce + 1);
+			let mut in_pool = self.in_pool.lock();
+			in_pool.retain(|nonce| *nonce >= on_chain);
+			let nonce = (on_chain..).find(|nonce| !in_pool.contains(nonce)).unwrap_or(on_chain);
+			in_pool.insert(nonce);
 			nonce
 		};
+		match self.signed(call, public, account, nonce, best) {
+			Ok(extrinsic) => Ok((extrinsic, nonce)),
+			Err(error) => {
+				self.in_pool.lock().remove(&nonce);
+				Err(error)
+			},
+		}
+	}
+
+	fn signed(
+		&self,
+		call: RuntimeCall,
+		public: sr25519::Public,
+		account: AccountId,
+		nonce: Nonce,
+		best: H256,
+	) -> Result<OpaqueExtrinsic, ChainError> {
 		let version = self.client.runtime_api().version(best).map_err(api_error)?;
 		let implicit = (
 			(),
@@ -231,6 +270,10 @@ impl Chain for NodeChain {
 		self.signer_key().map(|public| MultiSigner::from(public).into_account())
 	}
 
+	fn evm_chain_id(&self) -> u64 {
+		self.evm_chain_id
+	}
+
 	fn max_batch(&self) -> u32 {
 		<Runtime as pallet_x402::Config>::MaxBatch::get()
 	}
@@ -248,6 +291,24 @@ impl Chain for NodeChain {
 			.runtime_api()
 			.verify(self.best(), intent.clone(), signature.clone(), Purpose::Transfer)
 			.map_err(api_error)
+	}
+
+	fn check_signature(
+		&self,
+		intent: &agentchain_facilitator::chain::Intent,
+		signature: &IntentSignature,
+	) -> Result<Result<(), IntentError>, ChainError> {
+		self.client
+			.runtime_api()
+			.check_signature(self.best(), intent.clone(), signature.clone(), Purpose::Transfer)
+			.map_err(api_error)
+	}
+
+	fn simulate_batch(
+		&self,
+		items: Vec<(agentchain_facilitator::chain::Intent, IntentSignature)>,
+	) -> Result<Vec<(PaymentId, Result<(), IntentError>)>, ChainError> {
+		self.client.runtime_api().simulate_batch(self.best(), items).map_err(api_error)
 	}
 
 	fn asset_domain(&self, asset: AssetId) -> Result<Option<eip712::Domain>, ChainError> {
@@ -289,28 +350,55 @@ impl Chain for NodeChain {
 		items: Vec<(agentchain_facilitator::chain::Intent, IntentSignature)>,
 	) -> Result<(H256, BoxStream<'static, TxEvent>), ChainError> {
 		let items = items.try_into().map_err(|_| ChainError("more items than MaxBatch".into()))?;
-		let extrinsic = self.sign(RuntimeCall::X402(pallet_x402::Call::settle_batch { items }))?;
+		let (extrinsic, nonce) = self.sign(RuntimeCall::X402(pallet_x402::Call::settle_batch { items }))?;
 		let tx = self.pool.hash_of(&extrinsic);
 		let statuses = match self.pool.submit_and_watch(self.best(), TransactionSource::Local, extrinsic).await {
 			Ok(statuses) => statuses,
 			Err(error) => {
-				// The nonce may not have been used: read it from the chain next time.
-				*self.next_nonce.lock() = None;
+				self.in_pool.lock().remove(&nonce);
 				return Err(chain_error(error));
 			},
 		};
-		let client = self.client.clone();
+		let (client, pool, in_pool) = (self.client.clone(), self.pool.clone(), self.in_pool.clone());
+		// Its nonce is free again once the extrinsic is final or will not be included.
+		let free = move || {
+			in_pool.lock().remove(&nonce);
+		};
 		let events = statuses
 			.filter_map(move |status| {
 				let number = |block: H256| client.number(block).ok().flatten().unwrap_or_default();
 				let event = match status {
 					TransactionStatus::InBlock((block, _)) => Some(TxEvent::InBlock { block, number: number(block) }),
 					TransactionStatus::Retracted(_) => Some(TxEvent::Retracted),
-					TransactionStatus::Finalized((block, _)) => Some(TxEvent::Finalized { block, number: number(block) }),
-					TransactionStatus::Usurped(_) => Some(TxEvent::Dropped("usurped".into())),
-					TransactionStatus::Dropped => Some(TxEvent::Dropped("dropped from the pool".into())),
-					TransactionStatus::Invalid => Some(TxEvent::Dropped("invalid".into())),
-					_ => None,
+					TransactionStatus::Finalized((block, _)) => {
+						free();
+						Some(TxEvent::Finalized { block, number: number(block) })
+					},
+					TransactionStatus::FinalityTimeout(_) => Some(TxEvent::FinalityTimeout),
+					TransactionStatus::Future => {
+						// It waits behind a nonce no extrinsic of ours holds any more (one the
+						// pool dropped): out of the pool with it, its payments go again.
+						free();
+						let pool = pool.clone();
+						tokio::spawn(async move {
+							let report = [(tx, None)].into_iter().collect();
+							pool.report_invalid(None, report).await;
+						});
+						Some(TxEvent::Dropped("waiting behind a missing nonce".into()))
+					},
+					TransactionStatus::Usurped(_) => {
+						free();
+						Some(TxEvent::Dropped("usurped".into()))
+					},
+					TransactionStatus::Dropped => {
+						free();
+						Some(TxEvent::Dropped("dropped from the pool".into()))
+					},
+					TransactionStatus::Invalid => {
+						free();
+						Some(TxEvent::Dropped("invalid".into()))
+					},
+					TransactionStatus::Ready | TransactionStatus::Broadcast(_) => None,
 				};
 				futures::future::ready(event)
 			})
@@ -331,30 +419,23 @@ impl Chain for NodeChain {
 }
 
 /// Starts the facilitator: the settlement engine and the HTTP API, whose port must be free.
-/// On a development chain the development facilitator key is put in the keystore first.
+/// With `--dev` the development facilitator key is put in the keystore first.
 pub fn start(
 	options: &FacilitatorOptions,
 	client: Arc<FullClient>,
 	pool: Arc<Pool>,
 	keystore: KeystorePtr,
-	development: bool,
 	registry: Option<&polkadot_sdk::substrate_prometheus_endpoint::Registry>,
 	task_manager: &polkadot_sdk::sc_service::TaskManager,
 ) -> Result<Arc<Facilitator<NodeChain>>, polkadot_sdk::sc_service::Error> {
 	use polkadot_sdk::sc_service::Error;
 	let other = |message: String| Error::Other(message);
-	if development && keystore.sr25519_public_keys(FACILITATOR_KEY_TYPE).is_empty() {
+	if options.insert_dev_key && keystore.sr25519_public_keys(FACILITATOR_KEY_TYPE).is_empty() {
 		keystore
 			.sr25519_generate_new(FACILITATOR_KEY_TYPE, Some(DEV_FACILITATOR_SURI))
 			.map_err(|e| other(format!("cannot add the development facilitator key: {e}")))?;
 	}
-	if keystore.sr25519_public_keys(FACILITATOR_KEY_TYPE).is_empty() {
-		log::warn!(
-			target: "x402",
-			"no facilitator key (type `x402`) in the keystore: payments verify but cannot settle; \
-			 add one with `key insert --key-type x402 --scheme sr25519`"
-		);
-	}
+	let key = facilitator_key(&keystore, options.key).map_err(other)?;
 	let listener = std::net::TcpListener::bind(options.listen).map_err(|e| {
 		other(format!(
 			"cannot serve the x402 facilitator on {}: {e}; stop whatever holds that port or choose \
@@ -362,15 +443,15 @@ pub fn start(
 			options.listen
 		))
 	})?;
-	let genesis_hash = client.info().genesis_hash;
 	let metrics = registry
 		.map(Metrics::register)
 		.transpose()
 		.map_err(|e| other(format!("cannot register the facilitator's metrics: {e}")))?;
 	let store = Store::open(&options.queue_dir)
 		.map_err(|e| other(format!("cannot open the facilitator queue {}: {e}", options.queue_dir.display())))?;
-	let chain = Arc::new(NodeChain::new(client, pool, keystore, genesis_hash));
-	let facilitator = Facilitator::new(chain, Some(store), metrics, Config::default());
+	let chain = NodeChain::new(client, pool, keystore, key)
+		.map_err(|e| other(format!("cannot read the x402 settings of the chain: {e}")))?;
+	let facilitator = Facilitator::new(Arc::new(chain), Some(store), metrics, Config::default());
 	let server = http::serve(facilitator.clone(), listener)
 		.map_err(|e| other(format!("cannot serve the x402 facilitator: {e}")))?;
 	let spawner = task_manager.spawn_handle();
@@ -378,6 +459,35 @@ pub fn start(
 	spawner.spawn("x402-http", Some("x402"), server);
 	log::info!(target: "x402", "x402 facilitator on http://{}", options.listen);
 	Ok(facilitator)
+}
+
+/// The key the facilitator signs with: the one `--facilitator-key` names (it must be in the
+/// keystore), else the keystore's only `x402` key. Several and none named is an error: the
+/// node must not pick one of them for the operator.
+fn facilitator_key(keystore: &KeystorePtr, named: Option<sr25519::Public>) -> Result<Option<sr25519::Public>, String> {
+	use polkadot_sdk::sp_core::crypto::Ss58Codec;
+	let keys = keystore.sr25519_public_keys(FACILITATOR_KEY_TYPE);
+	match (named, keys.as_slice()) {
+		(Some(key), _) if keys.contains(&key) => Ok(Some(key)),
+		(Some(key), _) => Err(format!(
+			"--facilitator-key {} is not an `x402` key in the keystore; add it with `key insert --key-type x402 --scheme sr25519`",
+			key.to_ss58check()
+		)),
+		(None, []) => {
+			log::warn!(
+				target: "x402",
+				"no facilitator key (type `x402`) in the keystore: payments verify but cannot settle; \
+				 add one with `key insert --key-type x402 --scheme sr25519`"
+			);
+			Ok(None)
+		},
+		(None, [key]) => Ok(Some(*key)),
+		(None, keys) => Err(format!(
+			"the keystore holds {} `x402` keys ({}): name the one that pays for settlements with --facilitator-key",
+			keys.len(),
+			keys.iter().map(|k| k.to_ss58check()).collect::<Vec<_>>().join(", ")
+		)),
+	}
 }
 
 #[cfg(test)]

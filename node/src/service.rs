@@ -3,7 +3,7 @@
 
 use std::{sync::Arc, time::Duration};
 
-use agentchain_primitives::Block;
+use agentchain_primitives::{x402::api::X402Api, Block};
 use agentchain_runtime::apis::RuntimeApi;
 use futures::FutureExt;
 use polkadot_sdk::{
@@ -17,6 +17,8 @@ use polkadot_sdk::{
 	sc_transaction_pool,
 	sc_transaction_pool_api::OffchainTransactionPoolFactory,
 	sp_consensus_aura::{self, sr25519::AuthorityPair as AuraPair},
+	sp_api::ProvideRuntimeApi,
+	sp_blockchain::HeaderBackend,
 	sp_io, sp_runtime::traits::Block as BlockT, sp_timestamp,
 };
 
@@ -165,6 +167,12 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	let genesis_hash = client
 		.block_hash(0)?
 		.ok_or_else(|| ServiceError::Other("the database has no genesis block".into()))?;
+	let evm_chain_id = client
+		.runtime_api()
+		.evm_chain_id(client.info().best_hash)
+		.map_err(|e| ServiceError::Other(format!("cannot read the chain's EVM chain id: {e}")))?;
+	crate::chain_spec::check_evm_chain_id(&config.chain_spec.chain_type(), evm_chain_id)
+		.map_err(ServiceError::Other)?;
 	let grandpa_protocol_name =
 		sc_consensus_grandpa::protocol_standard_name(&genesis_hash, &config.chain_spec);
 	let (grandpa_protocol_config, grandpa_notification_service) =
@@ -232,7 +240,6 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 				client.clone(),
 				transaction_pool.clone(),
 				keystore_container.keystore(),
-				config.chain_spec.chain_type() == sc_service::ChainType::Development,
 				prometheus_registry.as_ref(),
 				&task_manager,
 			)

@@ -1,6 +1,7 @@
 //! The node's built-in x402 facilitator over real HTTP and JSON-RPC on a dev node: stock x402
 //! packages pay through it, bad input gets the protocol's reason codes and leaves the node
-//! healthy, settling is idempotent, statuses and subscriptions follow a payment to finality.
+//! healthy, a payment settles once and answers success once, statuses and subscriptions follow
+//! a payment to finality.
 
 use std::{
 	path::PathBuf,
@@ -11,7 +12,9 @@ use std::{
 use agentchain_primitives::{stablecoin, AccountId, Balance, UNIT};
 use agentchain_test_harness::{
 	exact::{self, network, requirements, unix_now, Authorization},
-	extrinsic, http, Node, NodeOptions, Rpc,
+	extrinsic, http,
+	payments::{self, from_alice, post, wait_for_status, TIMEOUT},
+	Node, NodeOptions, Rpc,
 };
 use jsonrpsee::{
 	core::client::{ClientT, Subscription, SubscriptionClientT},
@@ -29,7 +32,6 @@ use tokio::{
 };
 
 const NODE: &str = env!("CARGO_BIN_EXE_agentchain-node");
-const TIMEOUT: Duration = Duration::from_secs(60);
 const PRICE: Balance = 10_000;
 
 /// Bob's 20-byte address (registered at genesis, so payments to it reach Bob).
@@ -37,32 +39,9 @@ fn bob_address() -> H160 {
 	exact::address_of(&Sr25519Keyring::Bob.to_account_id())
 }
 
-/// `call` signed by Alice, once it is final.
-async fn from_alice(rpc: &Rpc, call: agentchain_runtime::RuntimeCall) {
-	let alice = Sr25519Keyring::Alice.pair();
-	let genesis = rpc.genesis_hash().await.unwrap();
-	let nonce = rpc.account_nonce(&alice.public().into()).await.unwrap();
-	rpc.submit_and_watch(&extrinsic::signed(call, &alice, nonce, genesis), TIMEOUT).await.expect("final");
-}
-
-/// Gives `payer`'s account `amount` of the stablecoin from Alice.
-async fn fund(rpc: &Rpc, payer: &ecdsa::Pair, amount: Balance) {
-	from_alice(rpc, extrinsic::stablecoin_transfer(exact::account_of(payer), amount)).await;
-}
-
 /// A dev node, and an EVM payer (its key from `seed`) with a hundred times the price.
 async fn node_with_payer(seed: &[u8]) -> (Node, Rpc, ecdsa::Pair) {
-	node_with_payer_from(NodeOptions::dev(NODE), seed).await
-}
-
-/// [`node_with_payer`], the node started with `options`.
-async fn node_with_payer_from(options: NodeOptions, seed: &[u8]) -> (Node, Rpc, ecdsa::Pair) {
-	let node = Node::start(options).await.expect("dev node starts");
-	let rpc = node.rpc().await.unwrap();
-	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
-	let payer = ecdsa::Pair::from_seed(&keccak_256(seed));
-	fund(&rpc, &payer, 100 * PRICE).await;
-	(node, rpc, payer)
+	payments::node_with_payer(NodeOptions::dev(NODE), seed, 100 * PRICE).await
 }
 
 async fn bob_balance(rpc: &Rpc) -> Balance {
@@ -75,12 +54,6 @@ fn interop_dir() -> PathBuf {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn stock_x402_server_and_client_pay_through_the_node() {
-	let dir = interop_dir();
-	assert!(
-		dir.join("node_modules/@x402/express").exists(),
-		"run `npm ci` in {} first (scripts/test.sh does)",
-		dir.display()
-	);
 	let node = Node::dev(NODE).await.expect("dev node starts");
 	let rpc = node.rpc().await.unwrap();
 	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
@@ -88,25 +61,10 @@ async fn stock_x402_server_and_client_pay_through_the_node() {
 	// The client's key: a fixed test key whose account gets some stablecoin.
 	let secret = keccak_256(b"agentchain x402 interop client");
 	let payer = ecdsa::Pair::from_seed(&secret);
-	fund(&rpc, &payer, 100 * PRICE).await;
+	payments::fund(&rpc, &payer, 100 * PRICE).await;
 	let before = bob_balance(&rpc).await;
 
-	let output = Command::new("node")
-		.arg(dir.join("interop.mjs"))
-		.current_dir(&dir)
-		.env("FACILITATOR_URL", node.facilitator_url())
-		.env("NETWORK", network())
-		.env("ASSET", exact::stablecoin_address())
-		.env("TOKEN_NAME", stablecoin::NAME)
-		.env("TOKEN_VERSION", stablecoin::EIP712_VERSION)
-		.env("PAY_TO", format!("{:?}", bob_address()))
-		.env("PRICE", PRICE.to_string())
-		.env("PAYER_KEY", format!("0x{}", hex::encode(secret)))
-		.output()
-		.expect("node.js runs");
-	let stdout = String::from_utf8_lossy(&output.stdout);
-	assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
-	let result: Value = serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect(&stdout);
+	let result = payments::run_stock_script(&interop_dir(), "interop.mjs", &node, bob_address(), PRICE, &secret);
 
 	assert_eq!(result["unpaidStatus"], 402, "{result}");
 	assert_eq!(result["status"], 200, "{result}");
@@ -126,12 +84,6 @@ async fn stock_x402_server_and_client_pay_through_the_node() {
 	assert_eq!(result["forged"]["error"], "invalid_exact_evm_payload_signature", "{result}");
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);
 	node.stop().unwrap();
-}
-
-/// POSTs `body` to the facilitator's `path`: the status and the JSON answer.
-fn post(node: &Node, path: &str, body: &str) -> (u16, Value) {
-	let (status, text) = http::post(&format!("{}{path}", node.facilitator_url()), body).unwrap();
-	(status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
 fn verify_reason(node: &Node, request: &Value) -> (u16, Value) {
@@ -217,8 +169,9 @@ async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
 	assert_eq!((status, answer["isValid"].clone()), (200, json!(true)), "{answer}");
 	let (_, settled) = post(&node, "/settle", &valid.to_string());
 	assert_eq!(settled["success"], true, "{settled}");
+	// One payment pays for one resource: settling it again is refused.
 	let (_, again) = post(&node, "/settle", &valid.to_string());
-	assert_eq!(again["transaction"], settled["transaction"], "settling twice is one settlement");
+	assert_eq!((again["success"].clone(), again["errorReason"].clone()), (json!(false), json!("invalid_exact_evm_nonce_already_used")), "{again}");
 
 	// Counted in the metrics (malformed bodies too), and the node is healthy.
 	let (_, metrics) =
@@ -230,14 +183,14 @@ async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
 	assert_eq!(count("verify", "insufficient_funds"), Some(1), "{metrics}");
 	assert_eq!(count("verify", "invalid_payload"), Some(4), "{metrics}");
 	assert_eq!(count("settle", "invalid_payload"), Some(3), "{metrics}");
-	assert_eq!(count("settle", "settled"), Some(2), "{metrics}");
+	assert_eq!(count("settle", "settled"), Some(1), "{metrics}");
 	let best = rpc.best_number().await.unwrap();
 	rpc.wait_for_best(best + 2, TIMEOUT).await.expect("blocks keep coming");
 	node.stop().unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn settling_is_idempotent_and_followed_to_finality_over_rpc() {
+async fn concurrent_settles_of_one_payment_answer_success_once_and_rpc_follows_it_to_finality() {
 	let (node, rpc, payer) = node_with_payer(b"idempotent payer").await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
@@ -252,7 +205,7 @@ async fn settling_is_idempotent_and_followed_to_finality_over_rpc() {
 		.unwrap();
 
 	let request = Authorization::new(PRICE, b"once").request(&payer, &bob, requirements(PRICE, pay_to));
-	// Concurrently over HTTP (twice) and JSON-RPC: one settlement, one transaction.
+	// Concurrently over HTTP (twice) and JSON-RPC: one settlement, one success.
 	let body = request.to_string();
 	let url = format!("{}/settle", node.facilitator_url());
 	let (first, second) = (body.clone(), url.clone());
@@ -262,26 +215,23 @@ async fn settling_is_idempotent_and_followed_to_finality_over_rpc() {
 	let over_rpc: Value = rpc.client().request("x402_settle", rpc_params![request.clone(), "finalized"]).await.unwrap();
 	let a: Value = serde_json::from_str(&http_a.await.unwrap().1).unwrap();
 	let b: Value = serde_json::from_str(&http_b.await.unwrap().1).unwrap();
-	for answer in [&a, &b, &over_rpc] {
-		assert_eq!(answer["success"], true, "{answer}");
-		assert_eq!(answer["transaction"], over_rpc["transaction"], "{answer}");
+	let answers = [&a, &b, &over_rpc];
+	let winners: Vec<_> = answers.iter().filter(|answer| answer["success"] == true).collect();
+	assert_eq!(winners.len(), 1, "{answers:?}");
+	for loser in answers.iter().filter(|answer| answer["success"] != true) {
+		let reason = loser["errorReason"].as_str().unwrap_or_default();
+		assert!(["duplicate_settlement", "invalid_exact_evm_nonce_already_used"].contains(&reason), "{loser}");
 	}
-	assert_eq!(over_rpc["status"], "finalized");
+	let id = exact::payment_id(&payer, &Authorization::new(PRICE, b"once"));
+	wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);
 
 	// `x402_submit` answers at once with the payment id; `x402_status` follows it.
 	let queued = Authorization::new(PRICE, b"queued").request(&payer, &bob, requirements(PRICE, pay_to));
 	let id: H256 = rpc.client().request("x402_submit", rpc_params![queued.clone()]).await.unwrap();
-	let deadline = tokio::time::Instant::now() + TIMEOUT;
-	loop {
-		let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
-		if status["status"] == "finalized" {
-			break;
-		}
-		assert_ne!(status["status"], "failed", "{status}");
-		assert!(tokio::time::Instant::now() < deadline, "not finalized: {status}");
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
+	let status = wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
+	// The status says what the payment pays.
+	assert_eq!((status["payee"].clone(), status["amount"].clone()), (json!(bob.to_string()), json!(PRICE.to_string())), "{status}");
 	// Submitting it again is the same payment; a refused one is an error with a stable code.
 	let again: H256 = rpc.client().request("x402_submit", rpc_params![queued]).await.unwrap();
 	assert_eq!(again, id);
@@ -349,20 +299,6 @@ async fn accepted_payments_settle_after_a_restart() {
 	node.stop().unwrap();
 }
 
-/// `id`'s `x402_status` once `wanted` says it is reached, or a failed test after [`TIMEOUT`].
-async fn wait_for_status(rpc: &Rpc, id: H256, wanted: impl Fn(&Value) -> bool) -> Value {
-	let deadline = tokio::time::Instant::now() + TIMEOUT;
-	loop {
-		let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
-		if wanted(&status) {
-			return status;
-		}
-		assert_ne!(status["status"], "failed", "{status}");
-		assert!(tokio::time::Instant::now() < deadline, "still {status}");
-		tokio::time::sleep(Duration::from_millis(250)).await;
-	}
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	// The node's facilitator key is one whose account holds nothing, so the pool refuses its
@@ -378,7 +314,7 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	assert!(inserted.success(), "key insert: {inserted}");
 	let mut options = NodeOptions::dev(NODE);
 	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
-	let (node, rpc, payer) = node_with_payer_from(options, b"refused payer").await;
+	let (node, rpc, payer) = payments::node_with_payer(options, b"refused payer", 100 * PRICE).await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
 

@@ -54,9 +54,16 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 /// runtime's call types.
 pub type Block = generic::Block<Header, OpaqueExtrinsic>;
 
-/// This chain's EVM-style chain id: the `chainId` of the EIP-712 domains EVM wallets sign
-/// payments against, and the number in its x402 network name `eip155:402402`.
-pub const EVM_CHAIN_ID: u64 = 402_402;
+/// The EVM-style chain id of development chains (`--dev`): the `chainId` of the EIP-712 domains
+/// EVM wallets sign payments against there, and the number in its x402 network `eip155:402402`.
+///
+/// Every network sets its own id in its chain spec (`x402.evmChainId`), so that a signature made
+/// for one network is worthless on every other; the node refuses to start any chain but a
+/// development one with this id ([`LOCAL_EVM_CHAIN_ID`] likewise for live chains).
+pub const DEV_EVM_CHAIN_ID: u64 = 402_402;
+
+/// The EVM-style chain id of the local testnet preset (`--chain local`, zombienet).
+pub const LOCAL_EVM_CHAIN_ID: u64 = 402_403;
 
 /// Decimal places of the native fee token.
 pub const NATIVE_DECIMALS: u8 = 12;
@@ -84,13 +91,14 @@ pub mod stablecoin {
 	/// The least balance an account must hold to exist in the asset (one hundredth of a cent).
 	pub const MIN_BALANCE: Balance = 100;
 
-	/// Its EIP-712 domain on this chain: what EVM wallets sign payments against (the runtime
-	/// API `X402Api_asset_domain` answers the same once genesis has set it).
-	pub fn eip712_domain() -> crate::x402::eip712::Domain {
+	/// Its EIP-712 domain on the network with EVM chain id `chain_id`: what EVM wallets sign
+	/// payments against (the runtime API `X402Api_asset_domain` answers the same once genesis
+	/// has set it).
+	pub fn eip712_domain(chain_id: u64) -> crate::x402::eip712::Domain {
 		crate::x402::eip712::Domain {
 			name: NAME.as_bytes().to_vec(),
 			version: EIP712_VERSION.as_bytes().to_vec(),
-			chain_id: crate::EVM_CHAIN_ID,
+			chain_id,
 			verifying_contract: crate::x402::evm_address::asset_address(ASSET_ID),
 		}
 	}

@@ -227,6 +227,24 @@ impl_runtime_apis! {
 			X402::verify(&intent, &signature, purpose)
 		}
 
+		fn simulate_batch(
+			items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>,
+		) -> Vec<(PaymentId, Result<(), IntentError>)> {
+			X402::simulate_batch(items)
+		}
+
+		fn check_signature(
+			intent: PaymentIntent<AccountId, AssetId, Balance>,
+			signature: IntentSignature,
+			purpose: Purpose,
+		) -> Result<(), IntentError> {
+			X402::check_signature(&intent, &signature, purpose)
+		}
+
+		fn evm_chain_id() -> u64 {
+			pallet_x402::EvmChainId::<Runtime>::get()
+		}
+
 		fn authorization_state(payer: AccountId, nonce: AuthorizationNonce) -> Option<AuthorizationState> {
 			X402::authorization_state(&payer, &nonce)
 		}

@@ -2,7 +2,10 @@
 //!
 //! Both fund the well-known dev accounts with the native token and the `USDC` stablecoin, make
 //! Alice the sudo key and the stablecoin's issuer, make the stablecoin payable through x402
-//! (its EIP-712 domain) and register the dev accounts' 20-byte addresses.
+//! (its EIP-712 domain) and register the dev accounts' 20-byte addresses. Each has its own EVM
+//! chain id, so that signatures made for one are refused on the other; a new network copies a
+//! spec and sets `x402.evmChainId` to an id of its own (the node refuses to start a chain that
+//! is not a development chain with the development id).
 
 use crate::{
 	stablecoin, AccountId, AssetsConfig, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
@@ -43,6 +46,7 @@ fn genesis(
 	validators: &[(Sr25519Keyring, Ed25519Keyring)],
 	endowed: Vec<AccountId>,
 	root: AccountId,
+	evm_chain_id: u64,
 ) -> Value {
 	let (aura, grandpa): (Vec<AuraId>, Vec<(GrandpaId, u64)>) = validators
 		.iter()
@@ -51,7 +55,7 @@ fn genesis(
 			(aura, (grandpa, 1))
 		})
 		.unzip();
-	let stablecoin_domain = stablecoin::eip712_domain();
+	let stablecoin_domain = stablecoin::eip712_domain(evm_chain_id);
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -75,6 +79,7 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		x402: X402Config {
+			evm_chain_id,
 			asset_domains: vec![(stablecoin::ASSET_ID, stablecoin_domain.name, stablecoin_domain.version)],
 			// The dev accounts can be paid by EVM payers at their derived 20-byte addresses.
 			evm_accounts: endowed,
@@ -88,6 +93,7 @@ pub fn development_config_genesis() -> Value {
 		&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		endowed_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		agentchain_primitives::DEV_EVM_CHAIN_ID,
 	)
 }
 
@@ -101,6 +107,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		endowed_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		agentchain_primitives::LOCAL_EVM_CHAIN_ID,
 	)
 }
 

@@ -43,7 +43,10 @@ pub enum TxEvent {
 	Retracted,
 	/// The including block is final.
 	Finalized { block: H256, number: BlockNumber },
-	/// The pool dropped it or found it invalid; it will not be included.
+	/// The pool stopped watching it while its block was not final yet.
+	FinalityTimeout,
+	/// The pool dropped it, found it invalid, replaced it, or it waits behind a missing nonce;
+	/// it will not be included.
 	Dropped(String),
 }
 
@@ -54,6 +57,9 @@ pub trait Chain: Send + Sync + 'static {
 
 	/// The facilitator's signing account, if its key is in the keystore.
 	fn signer(&self) -> Option<AccountId>;
+
+	/// This network's EVM chain id (the `chainId` of its EIP-712 domains).
+	fn evm_chain_id(&self) -> u64;
 
 	/// Most intents per `settle_batch`.
 	fn max_batch(&self) -> u32;
@@ -67,6 +73,19 @@ pub trait Chain: Send + Sync + 'static {
 		intent: &Intent,
 		signature: &IntentSignature,
 	) -> Result<Result<PaymentId, IntentError>, ChainError>;
+
+	/// Whether `signature` authorizes `intent` on this chain, whatever its nonce's state.
+	fn check_signature(
+		&self,
+		intent: &Intent,
+		signature: &IntentSignature,
+	) -> Result<Result<(), IntentError>, ChainError>;
+
+	/// The runtime's dry run of `settle_batch(items)` at the best block: each item's outcome.
+	fn simulate_batch(
+		&self,
+		items: Vec<(Intent, IntentSignature)>,
+	) -> Result<Vec<(PaymentId, Result<(), IntentError>)>, ChainError>;
 
 	/// The EIP-712 domain of `asset`, if it is payable.
 	fn asset_domain(&self, asset: AssetId) -> Result<Option<eip712::Domain>, ChainError>;

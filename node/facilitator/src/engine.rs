@@ -1,15 +1,25 @@
 //! The settlement engine: verified payments wait in a queue, go to the chain in
 //! `settle_batch` extrinsics of up to `MaxBatch` intents (several per block when the queue is
-//! long), and are followed until they are final or have definitively failed. Nothing accepted
-//! is dropped silently: every accepted payment ends `Finalized` or `Failed` with a reason, and
-//! until then it is in the on-disk queue ([`Store`]) so a restart picks it up again. Only the
-//! chain's verdict on a payment fails it: a batch the pool refuses is tried again, with growing
-//! pauses, for as long as its payments stay valid.
+//! long), dry-run by the runtime before they are signed, and are followed until they are final
+//! or have definitively failed. Nothing accepted is dropped silently: every accepted payment
+//! ends `Finalized` or `Failed` with a reason, and until then it is in the on-disk queue
+//! ([`Store`]) so a restart picks it up again.
+//!
+//! Only the chain's verdict on a payment fails it, and the verdict is read truthfully: a batch
+//! the pool refuses, drops or that fails as a whole is tried again for as long as its payments
+//! stay valid; an item the chain refuses because its nonce was used is `Finalized` when the
+//! chain's receipt for that nonce is exactly this payment (someone else settled it first); an
+//! item refused in a block counts only once that block is final; and a payment whose block is
+//! not final when its extrinsic's watch ends is followed by its receipt until it is.
+//!
+//! One payment is one signed intent: the engine tracks at most one per payment id (payer and
+//! nonce), and refuses a different intent with the same id ([`Conflict`]). Of all the settles
+//! of one payment, exactly one may answer success ([`Engine::claim`]).
 
 use crate::{
 	chain::{Chain, Inclusion, TxEvent},
 	metrics::Metrics,
-	payment::{intent_refusal, reason, Payment, Refusal},
+	payment::{intent_refusal, Payment, Refusal},
 	store::Store,
 };
 use agentchain_primitives::x402::{IntentError, PaymentId};
@@ -38,6 +48,10 @@ const MAX_IN_FLIGHT: usize = 16;
 const RESUBMIT_PAUSE: Duration = Duration::from_secs(1);
 const MAX_RESUBMIT_PAUSE: Duration = Duration::from_secs(32);
 
+/// How often payments in a block that is not final yet, whose extrinsic is no longer watched,
+/// are checked against their receipts.
+const RECONCILE_EVERY: Duration = Duration::from_secs(2);
+
 /// Where an accepted payment stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
@@ -58,6 +72,10 @@ pub enum Status {
 impl Status {
 	pub fn is_final(&self) -> bool {
 		matches!(self, Status::Finalized(_) | Status::Failed { .. })
+	}
+
+	pub fn is_failed(&self) -> bool {
+		matches!(self, Status::Failed { .. })
 	}
 
 	/// The settling extrinsic, once there is one.
@@ -89,17 +107,63 @@ pub struct Settled {
 	pub status: Status,
 }
 
+/// Whether a settle of a payment may still answer success: one payload pays for one resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+	/// No settle answered success and none waits: the next one may.
+	Free,
+	/// A settle waits for the payment's outcome.
+	Waiting,
+	/// A settle answered success.
+	Claimed,
+}
+
 struct Tracked {
 	payment: Payment,
 	status: watch::Sender<Status>,
 	finished: Option<Instant>,
 	/// How often the pool has refused a batch with this payment.
 	refusals: u32,
+	claim: Claim,
+}
+
+impl Tracked {
+	fn failed(&self) -> bool {
+		matches!(*self.status.borrow(), Status::Failed { .. })
+	}
+
+	fn same(&self, payment: &Payment) -> bool {
+		self.payment.intent == payment.intent && self.payment.signature == payment.signature
+	}
+}
+
+/// A different intent with the same payment id (payer and nonce) is tracked already: at most
+/// one of them can settle, and it is that one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict;
+
+/// What [`Engine::accept`] did with a payment.
+pub enum Acceptance {
+	/// Queued it.
+	New(watch::Receiver<Status>),
+	/// It was accepted before (the very same signed intent).
+	Again(watch::Receiver<Status>),
+}
+
+/// What the engine knows of a payment id.
+#[derive(Debug, Clone)]
+pub struct Known {
+	pub payment: Payment,
+	pub status: Status,
+	pub claim: Claim,
 }
 
 struct Inner {
 	tracked: HashMap<PaymentId, Tracked>,
 	queue: VecDeque<PaymentId>,
+	/// Payments in a block that was not final when their extrinsic's watch ended: followed by
+	/// their receipts ([`Engine::reconcile`]).
+	unresolved: HashSet<PaymentId>,
 	/// Under the same lock as `tracked`, so the journal and the statuses agree.
 	store: Option<Store>,
 }
@@ -139,7 +203,12 @@ impl<C: Chain> Engine<C> {
 	pub fn new(chain: Arc<C>, store: Option<Store>, metrics: Option<Metrics>) -> Arc<Self> {
 		Arc::new(Self {
 			chain,
-			inner: Mutex::new(Inner { tracked: HashMap::new(), queue: VecDeque::new(), store }),
+			inner: Mutex::new(Inner {
+				tracked: HashMap::new(),
+				queue: VecDeque::new(),
+				unresolved: HashSet::new(),
+				store,
+			}),
 			wake: Notify::new(),
 			in_flight: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
 			metrics,
@@ -157,15 +226,26 @@ impl<C: Chain> Engine<C> {
 		self.inner.lock().tracked.get(id).map(|tracked| tracked.status.subscribe())
 	}
 
-	/// Queues a verified payment, once: accepting the same payment again returns the first
-	/// acceptance's status, unless that failed.
-	pub fn accept(&self, payment: Payment) -> watch::Receiver<Status> {
+	/// The payment the engine tracks under `id`, where it stands and whether a settle may
+	/// still answer success for it.
+	pub fn known(&self, id: &PaymentId) -> Option<Known> {
+		self.inner.lock().tracked.get(id).map(|tracked| Known {
+			payment: tracked.payment.clone(),
+			status: tracked.status.borrow().clone(),
+			claim: tracked.claim,
+		})
+	}
+
+	/// Queues a verified payment, once: accepting the same signed intent again returns the
+	/// first acceptance's status (unless that failed: then it is tried again), and a different
+	/// intent with the same payment id is a [`Conflict`].
+	pub fn accept(&self, payment: Payment) -> Result<Acceptance, Conflict> {
 		self.track(payment, true)
 	}
 
 	/// Queues a payment read back from the journal after a restart (it is journaled already).
 	pub fn restore(&self, payment: Payment) {
-		self.track(payment, false);
+		let _ = self.track(payment, false);
 	}
 
 	/// Marks a payment read back from the journal as done without settling it.
@@ -173,25 +253,54 @@ impl<C: Chain> Engine<C> {
 		self.inner.lock().journal(|store| store.done(id));
 	}
 
-	fn track(&self, payment: Payment, journal: bool) -> watch::Receiver<Status> {
+	/// Starts a settle's wait for `id`: its status, unless another settle waits for it or has
+	/// answered success for it already.
+	pub fn claim(&self, id: &PaymentId) -> Option<watch::Receiver<Status>> {
+		let mut inner = self.inner.lock();
+		let tracked = inner.tracked.get_mut(id)?;
+		if tracked.claim != Claim::Free {
+			return None;
+		}
+		tracked.claim = Claim::Waiting;
+		Some(tracked.status.subscribe())
+	}
+
+	/// Ends a settle's wait for `id`; one that did not answer success leaves the payment to the
+	/// next settle (which answers its outcome once there is one).
+	pub fn release(&self, id: &PaymentId, answered_success: bool) {
+		if let Some(tracked) = self.inner.lock().tracked.get_mut(id) {
+			if tracked.claim == Claim::Waiting {
+				tracked.claim = if answered_success { Claim::Claimed } else { Claim::Free };
+			}
+		}
+	}
+
+	fn track(&self, payment: Payment, journal: bool) -> Result<Acceptance, Conflict> {
 		let id = payment.id();
 		let mut inner = self.inner.lock();
 		match inner.tracked.get(&id) {
 			// A failed payment that verifies again (the caller checked) is tried again.
-			Some(tracked) if !matches!(*tracked.status.borrow(), Status::Failed { .. }) =>
-				return tracked.status.subscribe(),
+			Some(tracked) if !tracked.failed() =>
+				return if tracked.same(&payment) {
+					Ok(Acceptance::Again(tracked.status.subscribe()))
+				} else {
+					Err(Conflict)
+				},
 			_ => {},
 		}
+		let (status, receiver) = watch::channel(Status::Queued);
+		let tracked = Tracked { payment, status, finished: None, refusals: 0, claim: Claim::Free };
+		inner.tracked.insert(id, tracked);
+		inner.queue.push_back(id);
 		if journal {
+			// After the insert: a compaction this append triggers keeps the payment.
+			let payment = inner.tracked[&id].payment.clone();
 			inner.journal(|store| store.accepted(&payment));
 		}
-		let (status, receiver) = watch::channel(Status::Queued);
-		inner.tracked.insert(id, Tracked { payment, status, finished: None, refusals: 0 });
-		inner.queue.push_back(id);
 		self.set_queue_depth(&inner);
 		drop(inner);
 		self.wake.notify_one();
-		receiver
+		Ok(Acceptance::New(receiver))
 	}
 
 	fn set_queue_depth(&self, inner: &Inner) {
@@ -205,7 +314,9 @@ impl<C: Chain> Engine<C> {
 		let mut guard = self.inner.lock();
 		let inner = &mut *guard;
 		let Some(tracked) = inner.tracked.get_mut(id) else { return };
-		if tracked.status.borrow().is_final() {
+		// A final status stays; the same status again (a receipt checked once more) is news to
+		// nobody.
+		if tracked.status.borrow().is_final() || *tracked.status.borrow() == status {
 			return;
 		}
 		if status.is_final() {
@@ -259,18 +370,16 @@ impl<C: Chain> Engine<C> {
 		RESUBMIT_PAUSE.saturating_mul(1 << refusals.saturating_sub(1).min(5)).min(MAX_RESUBMIT_PAUSE)
 	}
 
-	/// Queues each of `ids` again if it would still settle, and fails it with the chain's
-	/// reason if not. One the chain cannot judge now (its state unreadable, e.g. while the
-	/// node stops) is queued too: failing it would drop an accepted payment for our trouble.
+	/// Queues each of `ids` again if it would still settle, and gives it the chain's verdict if
+	/// not. One the chain cannot judge now (its state unreadable, e.g. while the node stops) is
+	/// queued too: failing it would drop an accepted payment for our trouble. Blocks (runtime
+	/// calls): call it on the blocking pool.
 	fn requeue_if_valid(&self, ids: impl IntoIterator<Item = PaymentId>, tx: Option<H256>) {
 		for id in ids {
 			let payment = self.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
 			let Some(payment) = payment else { continue };
 			match self.chain.verify(&payment.intent, &payment.signature) {
-				Ok(Err(error)) => {
-					let Refusal { reason, message, .. } = intent_refusal(error);
-					self.set(&id, Status::Failed { reason, message, tx });
-				},
+				Ok(Err(error)) => self.conclude(&payment, Err(error), tx),
 				Ok(Ok(_)) => self.requeue(id),
 				Err(error) => {
 					log::warn!(target: "x402", "cannot verify payment {id:?} again, queued anyway: {error}");
@@ -278,6 +387,97 @@ impl<C: Chain> Engine<C> {
 				},
 			}
 		}
+	}
+
+	/// Gives `payment` the chain's final verdict `outcome` (in the finalized block `inclusion`
+	/// for a settled item). A refusal for a used nonce is no failure when the chain's receipt
+	/// for that nonce is exactly this payment: someone settled it before us (a copy of our
+	/// batch, our own batch from before a restart).
+	fn conclude(&self, payment: &Payment, outcome: Result<Inclusion, IntentError>, tx: Option<H256>) {
+		let id = payment.id();
+		match outcome {
+			Ok(inclusion) => self.set(&id, Status::Finalized(inclusion)),
+			Err(IntentError::NonceUsed) => match self.settled_by_receipt(payment) {
+				Ok(Some(inclusion)) => self.settled_elsewhere(id, inclusion),
+				Ok(None) => self.fail(id, IntentError::NonceUsed, tx),
+				Err(error) => {
+					log::warn!(target: "x402", "cannot read the receipt of {id:?}, checked again later: {error}");
+					self.inner.lock().unresolved.insert(id);
+				},
+			},
+			Err(error) => self.fail(id, error, tx),
+		}
+	}
+
+	fn fail(&self, id: PaymentId, error: IntentError, tx: Option<H256>) {
+		let Refusal { reason, message, .. } = intent_refusal(error);
+		self.set(&id, Status::Failed { reason, message, tx });
+	}
+
+	/// `id` was settled in `inclusion`'s block; followed by its receipt until that is final.
+	fn settled_elsewhere(&self, id: PaymentId, inclusion: Inclusion) {
+		if inclusion.finalized {
+			self.set(&id, Status::Finalized(inclusion));
+		} else {
+			self.set(&id, Status::InBlock(inclusion));
+			self.inner.lock().unresolved.insert(id);
+		}
+	}
+
+	/// Where the chain settled exactly `payment`: its receipt names the same payer, payee,
+	/// asset, amount and reference (the payment id fixes the nonce). Blocks.
+	fn settled_by_receipt(&self, payment: &Payment) -> Result<Option<Inclusion>, crate::ChainError> {
+		let Some(receipt) = self.chain.receipt(payment.id())? else { return Ok(None) };
+		let intent = &payment.intent;
+		let same = receipt.payer == intent.payer &&
+			receipt.payee == intent.payee &&
+			receipt.asset == intent.asset &&
+			receipt.amount == intent.amount &&
+			receipt.reference == intent.reference;
+		if !same {
+			return Ok(None);
+		}
+		self.chain.locate(&receipt)
+	}
+
+	/// Checks each unresolved payment against its receipt: final once its block is, queued
+	/// again (or failed) if the receipt went away with a retracted block. Blocks.
+	fn reconcile(&self) {
+		let ids: Vec<PaymentId> = self.inner.lock().unresolved.drain().collect();
+		for id in ids {
+			let payment = self.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
+			let Some(payment) = payment else { continue };
+			match self.settled_by_receipt(&payment) {
+				Ok(Some(inclusion)) => self.settled_elsewhere(id, inclusion),
+				Ok(None) => self.requeue_if_valid([id], None),
+				Err(_) => {
+					self.inner.lock().unresolved.insert(id);
+				},
+			}
+		}
+	}
+
+	/// The runtime's dry run of `batch`: the payments that would settle, in order. Those it
+	/// refuses get their verdict now, so the facilitator signs no extrinsic whose items would
+	/// be refused. If the dry run cannot be made the whole batch goes: the chain judges it.
+	/// Blocks.
+	fn simulated(&self, batch: Vec<Payment>) -> Vec<Payment> {
+		let items: Vec<_> = batch.iter().map(|p| (p.intent.clone(), p.signature.clone())).collect();
+		let outcomes = match self.chain.simulate_batch(items) {
+			Ok(outcomes) if outcomes.len() == batch.len() => outcomes,
+			Ok(_) | Err(_) => return batch,
+		};
+		batch
+			.into_iter()
+			.zip(outcomes)
+			.filter_map(|(payment, (_, outcome))| match outcome {
+				Ok(()) => Some(payment),
+				Err(error) => {
+					self.conclude(&payment, Err(error), None);
+					None
+				},
+			})
+			.collect()
 	}
 
 	/// Takes the next batch off the queue.
@@ -305,6 +505,14 @@ impl<C: Chain> Engine<C> {
 
 	/// Submits batches as long as there are queued payments; never returns.
 	pub async fn run(self: Arc<Self>) {
+		let reconciler = self.clone();
+		tokio::spawn(async move {
+			loop {
+				tokio::time::sleep(RECONCILE_EVERY).await;
+				let engine = reconciler.clone();
+				let _ = tokio::task::spawn_blocking(move || engine.reconcile()).await;
+			}
+		});
 		loop {
 			self.forget_finished();
 			// A free slot first, then the batch: while every slot is taken, payments gather
@@ -318,6 +526,13 @@ impl<C: Chain> Engine<C> {
 				}
 				woken.await;
 			};
+			let engine = self.clone();
+			let Ok(batch) = tokio::task::spawn_blocking(move || engine.simulated(batch)).await else {
+				continue;
+			};
+			if batch.is_empty() {
+				continue;
+			}
 			let ids: Vec<PaymentId> = batch.iter().map(Payment::id).collect();
 			let items = batch.into_iter().map(|p| (p.intent, p.signature)).collect();
 			match self.chain.submit_batch(items).await {
@@ -353,7 +568,7 @@ impl<C: Chain> Engine<C> {
 	/// Follows the `settle_batch` `tx` carrying `ids` until each is final.
 	/// Its `slot` is free again once it is in a block (or will not be).
 	async fn follow(
-		&self,
+		self: Arc<Self>,
 		tx: H256,
 		ids: Vec<PaymentId>,
 		mut events: futures::stream::BoxStream<'static, TxEvent>,
@@ -370,16 +585,13 @@ impl<C: Chain> Engine<C> {
 					match self.chain.batch_outcomes(block, tx) {
 						Ok(outcomes) => {
 							log::info!(target: "x402", "settle_batch {tx:?} in block #{number}: {} items", outcomes.len());
+							// A refusal in a block that is not final is not a verdict yet: the
+							// payment stays submitted until the block is final.
 							for (id, outcome) in outcomes {
-								if !open.contains(&id) {
-									continue;
-								}
-								if outcome.is_ok() {
+								if open.contains(&id) && outcome.is_ok() {
 									in_block.insert(id);
-								} else {
-									open.remove(&id);
+									self.set(&id, Status::InBlock(inclusion));
 								}
-								self.set(&id, settled_or_failed(outcome, inclusion));
 							}
 						},
 						Err(error) => log::warn!(target: "x402", "cannot read the outcome of {tx:?}: {error}"),
@@ -396,24 +608,39 @@ impl<C: Chain> Engine<C> {
 					let outcomes = match self.chain.batch_outcomes(block, tx) {
 						Ok(outcomes) => outcomes,
 						Err(error) => {
-							// Not a verdict: the payments stay pending in the journal, and a
-							// restart checks them against the chain again.
+							// Not a verdict: their receipts tell.
 							log::warn!(target: "x402", "cannot read the outcome of finalized {tx:?}: {error}");
+							self.inner.lock().unresolved.extend(open);
 							return;
 						},
 					};
+					let mut concluded = Vec::new();
 					for (id, outcome) in outcomes {
 						if open.remove(&id) {
-							self.set(&id, settled_or_failed(outcome, inclusion));
+							concluded.push((id, outcome.map(|()| inclusion)));
 						}
 					}
-					for id in open.drain() {
-						self.set(&id, Status::Failed {
-							reason: reason::UNEXPECTED_SETTLE,
-							message: "the finalized settle_batch did not report this payment".into(),
-							tx: Some(tx),
-						});
-					}
+					let engine = self.clone();
+					// Items the final block did not report: the extrinsic failed as a whole,
+					// which is no verdict on them.
+					let unreported: Vec<PaymentId> = open.drain().collect();
+					let _ = tokio::task::spawn_blocking(move || {
+						for (id, outcome) in concluded {
+							let payment = engine.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
+							if let Some(payment) = payment {
+								engine.conclude(&payment, outcome, Some(tx));
+							}
+						}
+						engine.requeue_if_valid(unreported, Some(tx));
+					})
+					.await;
+					return;
+				},
+				TxEvent::FinalityTimeout => {
+					// The pool stopped watching before the block was final: the receipts tell.
+					slot.take();
+					log::warn!(target: "x402", "settle_batch {tx:?}: the pool stopped watching it before finality");
+					self.inner.lock().unresolved.extend(open.drain());
 					return;
 				},
 				TxEvent::Dropped(why) => {
@@ -423,19 +650,8 @@ impl<C: Chain> Engine<C> {
 				},
 			}
 		}
-		// The extrinsic will not be included.
-		self.requeue_if_valid(open, Some(tx));
-	}
-}
-
-/// A batch item's status from its outcome in the block `inclusion` names.
-fn settled_or_failed(outcome: Result<(), IntentError>, inclusion: Inclusion) -> Status {
-	match outcome {
-		Ok(()) if inclusion.finalized => Status::Finalized(inclusion),
-		Ok(()) => Status::InBlock(inclusion),
-		Err(error) => {
-			let Refusal { reason, message, .. } = intent_refusal(error);
-			Status::Failed { reason, message, tx: Some(inclusion.tx) }
-		},
+		// The extrinsic will not be included (or the watch ended): what still verifies goes
+		// again, what the chain settled meanwhile is concluded from its receipt.
+		let _ = tokio::task::spawn_blocking(move || self.requeue_if_valid(open, Some(tx))).await;
 	}
 }

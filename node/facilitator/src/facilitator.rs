@@ -1,14 +1,31 @@
 //! The facilitator's operations, shared by its HTTP API and its JSON-RPC.
+//!
+//! Every answer is about exactly the signed payment in the request:
+//! - a payment is identified by its payer and nonce, but a request is only ever answered with
+//!   the status of the very intent and signature it carries; a different intent with a tracked
+//!   or settled nonce is checked on its own, signature included, and refused;
+//! - one payload pays for one resource: of all the settles of one payment, one answers
+//!   success; the others are refused with `duplicate_settlement`. A settle that ran out of time
+//!   (`settlement_pending`) leaves that success to the next settle of the same payload, so a
+//!   retry gets the outcome;
+//! - a settle whose `payment-identifier` id (with the same payer, payee, asset, amount, network
+//!   and resource) names an earlier settle's payment answers that payment's outcome and settles
+//!   nothing else, so a client that signs anew on a retry pays once; the same id for anything
+//!   else is refused (`payment_identifier_conflict`, HTTP 409).
 
 use crate::{
 	chain::{Chain, Inclusion},
-	engine::{Engine, Status},
+	engine::{Acceptance, Claim, Engine, Known, Status},
+	identifier::{Identifiers, Lookup},
 	metrics::Metrics,
 	payment::{self, intent_refusal, reason, Networks, Payment, Refusal},
 	store::Store,
 	wire::{FacilitatorRequest, SettleResponse, SupportedKind, SupportedResponse, VerifyResponse, SCHEME_EXACT, X402_VERSION},
 };
-use agentchain_primitives::x402::{IntentError, PaymentId};
+use agentchain_primitives::{
+	x402::{IntentError, PaymentId},
+	AccountId, AssetId, Balance,
+};
 use polkadot_sdk::sp_core::crypto::Ss58Codec;
 use std::{collections::BTreeMap, sync::Arc, time::{Duration, Instant}};
 use tokio::sync::{watch, Semaphore};
@@ -58,6 +75,25 @@ pub struct Facilitator<C> {
 	/// Bounds the runtime-API dry runs in flight to the machine's cores: they are CPU-bound,
 	/// and more at once would only take time from block authoring and import.
 	dry_runs: Semaphore,
+	identifiers: Identifiers,
+}
+
+/// A payment's status with what it pays, for `x402_status`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentStatus {
+	pub status: Status,
+	pub payer: AccountId,
+	pub payee: AccountId,
+	pub asset: AssetId,
+	pub amount: Balance,
+}
+
+/// What an accepted settle waits for.
+enum Settling {
+	/// This payment, whose success this settle may answer (it holds the claim).
+	Claimed(Payment, watch::Receiver<Status>),
+	/// An earlier payment its `payment-identifier` named: its outcome is the answer.
+	Identified(Payment, watch::Receiver<Status>),
 }
 
 impl<C: Chain> Facilitator<C> {
@@ -66,13 +102,15 @@ impl<C: Chain> Facilitator<C> {
 	pub fn new(chain: Arc<C>, mut store: Option<Store>, metrics: Option<Metrics>, config: Config) -> Arc<Self> {
 		let pending = store.as_mut().map(Store::take_pending).unwrap_or_default();
 		let engine = Engine::new(chain.clone(), store, metrics.clone());
-		let networks = Networks::new(chain.genesis_hash());
+		let networks = Networks::new(chain.genesis_hash(), chain.evm_chain_id());
 		if !pending.is_empty() {
 			log::info!(target: "x402", "{} payments accepted before the restart are pending again", pending.len());
 		}
 		for payment in pending {
 			match chain.verify(&payment.intent, &payment.signature) {
-				Ok(Ok(_)) => engine.restore(payment),
+				// Settled meanwhile (by our batch before the restart, say): the engine reads
+				// its receipt.
+				Ok(Ok(_)) | Ok(Err(IntentError::NonceUsed)) | Err(_) => engine.restore(payment),
 				outcome => {
 					log::warn!(
 						target: "x402",
@@ -84,7 +122,15 @@ impl<C: Chain> Facilitator<C> {
 			}
 		}
 		let cores = std::thread::available_parallelism().map_or(2, usize::from);
-		Arc::new(Self { chain, networks, engine, metrics, config, dry_runs: Semaphore::new(cores) })
+		Arc::new(Self {
+			chain,
+			networks,
+			engine,
+			metrics,
+			config,
+			dry_runs: Semaphore::new(cores),
+			identifiers: Identifiers::default(),
+		})
 	}
 
 	/// The engine, to run and to subscribe to.
@@ -124,7 +170,7 @@ impl<C: Chain> Facilitator<C> {
 		}
 		SupportedResponse {
 			kinds: vec![kind(&self.networks.evm), kind(&self.networks.native)],
-			extensions: Vec::new(),
+			extensions: vec![crate::identifier::EXTENSION.to_owned()],
 			signers,
 		}
 	}
@@ -144,7 +190,7 @@ impl<C: Chain> Facilitator<C> {
 	pub async fn verify(self: &Arc<Self>, request: FacilitatorRequest) -> VerifyResponse {
 		let started = Instant::now();
 		let verified = self
-			.dry_run(move |this| payment::verify(&*this.chain, &this.networks, &request))
+			.dry_run(move |this| this.verify_now(&request))
 			.await
 			.unwrap_or_else(|| Err(Refusal::new(reason::UNEXPECTED_VERIFY, "the dry run failed")));
 		let response = match verified {
@@ -156,57 +202,153 @@ impl<C: Chain> Facilitator<C> {
 		response
 	}
 
+	fn verify_now(&self, request: &FacilitatorRequest) -> Result<Payment, Refusal> {
+		let payment = payment::parse(&*self.chain, &self.networks, request)?;
+		if let Some(identifier) = crate::identifier::of(request, &payment)? {
+			match self.identifiers.lookup(&identifier) {
+				Lookup::Conflict => return Err(identifier_conflict(&payment)),
+				// A retry of a payment that stands: it will be answered with that payment.
+				Lookup::Named(id) if self.engine.known(&id).is_some_and(|known| !known.status.is_failed()) =>
+					return Ok(payment),
+				Lookup::Named(_) | Lookup::Unknown => {},
+			}
+		}
+		if let Some(known) = self.engine.known(&payment.id()).filter(|known| !known.status.is_failed()) {
+			return self.against_known(&payment, &known).map(|()| payment);
+		}
+		match self.chain.verify(&payment.intent, &payment.signature) {
+			Ok(Ok(_)) => Ok(payment),
+			Ok(Err(error)) => Err(self.refusal_for(&payment, error)),
+			Err(error) => Err(with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), &payment)),
+		}
+	}
+
+	/// Whether `payment` may still be settled now that the engine tracks `known` under its
+	/// payment id: only if it is the same signed intent and no settle has answered success for
+	/// it or waits for it.
+	fn against_known(&self, payment: &Payment, known: &Known) -> Result<(), Refusal> {
+		if known.payment.intent != payment.intent || known.payment.signature != payment.signature {
+			return Err(self.other_payment_with_the_nonce(payment));
+		}
+		match (known.claim, &known.status) {
+			(Claim::Free, _) => Ok(()),
+			// Settled for another request: its nonce is used, as the chain says.
+			(_, Status::InBlock(_) | Status::Finalized(_)) => Err(with_payer(intent_refusal(IntentError::NonceUsed), payment)),
+			(Claim::Waiting | Claim::Claimed, _) => Err(duplicate(payment)),
+		}
+	}
+
+	/// The refusal of `payment` whose nonce another payment holds: a bad signature if it is
+	/// not the payer's, a used nonce if it is.
+	fn other_payment_with_the_nonce(&self, payment: &Payment) -> Refusal {
+		match self.chain.check_signature(&payment.intent, &payment.signature) {
+			Ok(Err(error)) => with_payer(intent_refusal(error), payment),
+			Ok(Ok(())) => with_payer(
+				Refusal::new(reason::NONCE_USED, "another payment with this nonce is being settled or was settled"),
+				payment,
+			),
+			Err(error) => with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), payment),
+		}
+	}
+
+	/// The refusal for the runtime's `error`; for a used nonce, the signature decides which.
+	fn refusal_for(&self, payment: &Payment, error: IntentError) -> Refusal {
+		match error {
+			IntentError::NonceUsed => self.other_payment_with_the_nonce(payment),
+			error => with_payer(intent_refusal(error), payment),
+		}
+	}
+
 	/// Accepts a payment for settlement without waiting; returns its payment id. The same
 	/// payment accepted twice is one payment.
 	pub async fn submit(self: &Arc<Self>, request: FacilitatorRequest) -> Result<PaymentId, Refusal> {
-		self.accept(request).await.map(|(payment, _)| payment.id())
-	}
-
-	/// The payment, and its status receiver once accepted. A payment the engine already
-	/// tracks is not verified again: it is the same payment.
-	async fn accept(self: &Arc<Self>, request: FacilitatorRequest) -> Result<(Payment, Accepted), Refusal> {
-		self.dry_run(move |this| this.accept_now(&request))
+		self.dry_run(move |this| this.accept(&request))
 			.await
 			.unwrap_or_else(|| Err(Refusal::new(reason::UNEXPECTED_SETTLE, "the dry run failed")))
 	}
 
-	fn accept_now(&self, request: &FacilitatorRequest) -> Result<(Payment, Accepted), Refusal> {
+	/// Queues `request`'s payment (once): its payment id.
+	fn accept(&self, request: &FacilitatorRequest) -> Result<PaymentId, Refusal> {
 		let payment = payment::parse(&*self.chain, &self.networks, request)?;
-		if let Some(status) = self.engine.watch(&payment.id()) {
-			if !matches!(*status.borrow(), Status::Failed { .. }) {
-				return Ok((payment, Accepted::Tracked(status)));
+		self.queue(&payment)?;
+		Ok(payment.id())
+	}
+
+	/// Queues `payment` unless the engine tracks it already (then it is the same payment) or
+	/// the chain refuses it.
+	fn queue(&self, payment: &Payment) -> Result<(), Refusal> {
+		if let Some(known) = self.engine.known(&payment.id()).filter(|known| !known.status.is_failed()) {
+			if known.payment.intent == payment.intent && known.payment.signature == payment.signature {
+				return Ok(());
 			}
+			return Err(self.other_payment_with_the_nonce(payment));
 		}
 		match self.chain.verify(&payment.intent, &payment.signature) {
-			Ok(Ok(_)) => {
-				let status = self.engine.accept(payment.clone());
-				Ok((payment, Accepted::Tracked(status)))
+			Ok(Ok(_)) => match self.engine.accept(payment.clone()) {
+				Ok(Acceptance::New(_) | Acceptance::Again(_)) => Ok(()),
+				// Another intent with this nonce was accepted meanwhile; this one verified, so
+				// its signature is the payer's.
+				Err(_) => Err(with_payer(
+					Refusal::new(reason::NONCE_USED, "another payment with this nonce is being settled"),
+					payment,
+				)),
 			},
-			Ok(Err(IntentError::NonceUsed)) => match self.settled_on_chain(&payment) {
-				Some(inclusion) => Ok((payment, Accepted::OnChain(inclusion))),
-				None => Err(with_payer(intent_refusal(IntentError::NonceUsed), &payment)),
-			},
-			Ok(Err(error)) => Err(with_payer(intent_refusal(error), &payment)),
-			Err(error) => Err(with_payer(Refusal::new(reason::UNEXPECTED_SETTLE, error.0), &payment)),
+			Ok(Err(error)) => Err(self.refusal_for(payment, error)),
+			Err(error) => Err(with_payer(Refusal::new(reason::UNEXPECTED_SETTLE, error.0), payment)),
 		}
 	}
 
-	/// Where this very payment was settled before (by us before a restart, or by anyone).
-	fn settled_on_chain(&self, payment: &Payment) -> Option<Inclusion> {
-		let receipt = self.chain.receipt(payment.id()).ok()??;
-		let intent = &payment.intent;
-		let same = receipt.payer == intent.payer && receipt.payee == intent.payee && receipt.amount == intent.amount;
-		same.then(|| self.chain.locate(&receipt).ok().flatten()).flatten()
+	/// What a settle of `request` waits for, or why it is refused.
+	fn settling(&self, request: &FacilitatorRequest) -> Result<Settling, Refusal> {
+		let payment = payment::parse(&*self.chain, &self.networks, request)?;
+		let identifier = crate::identifier::of(request, &payment)?;
+		if let Some(identifier) = &identifier {
+			match self.identifiers.reserve(identifier, payment.id()) {
+				Lookup::Conflict => return Err(identifier_conflict(&payment)),
+				Lookup::Named(first) => match self.engine.known(&first) {
+					Some(known) if !known.status.is_failed() => {
+						let status = self.engine.watch(&first).ok_or_else(|| duplicate(&payment))?;
+						return Ok(Settling::Identified(known.payment, status));
+					},
+					// The first is being accepted right now: its outcome is not known yet.
+					None if self.identifiers.is_recent(identifier) => return Err(duplicate(&payment)),
+					// It failed or was forgotten long ago: this one is settled on its own.
+					_ => self.identifiers.rebind(identifier, payment.id()),
+				},
+				Lookup::Unknown => {},
+			}
+		}
+		let settling = self.queue(&payment).and_then(|()| match self.engine.claim(&payment.id()) {
+			Some(status) => Ok(Settling::Claimed(payment.clone(), status)),
+			// Another settle holds it: refused as `against_known` says.
+			None => Err(self
+				.engine
+				.known(&payment.id())
+				.and_then(|known| self.against_known(&payment, &known).err())
+				.unwrap_or_else(|| duplicate(&payment))),
+		});
+		if let (Err(_), Some(identifier)) = (&settling, &identifier) {
+			self.identifiers.release(identifier, payment.id());
+		}
+		settling
 	}
 
 	/// `/settle`: settles the payment and waits for `wait`, within the configured bound.
 	pub async fn settle(self: &Arc<Self>, request: FacilitatorRequest, wait: Wait) -> SettleResponse {
 		let started = Instant::now();
 		let network = request.payment_requirements.network.clone();
-		let response = match self.accept(request).await {
+		let settling = self
+			.dry_run(move |this| this.settling(&request))
+			.await
+			.unwrap_or_else(|| Err(Refusal::new(reason::UNEXPECTED_SETTLE, "the dry run failed")));
+		let response = match settling {
 			Err(refusal) => SettleResponse::failed(&network, refusal.reason, refusal.message, refusal.payer, None),
-			Ok((payment, Accepted::OnChain(inclusion))) => success(&network, &payment, inclusion),
-			Ok((payment, Accepted::Tracked(status))) => self.wait(&network, &payment, status, wait).await,
+			Ok(Settling::Identified(payment, status)) => self.wait(&network, &payment, status, wait).await,
+			Ok(Settling::Claimed(payment, status)) => {
+				let response = self.wait(&network, &payment, status, wait).await;
+				self.engine.release(&payment.id(), response.success);
+				response
+			},
 		};
 		let outcome = match (&response.error_reason, response.success) {
 			(_, true) => "settled",
@@ -244,7 +386,8 @@ impl<C: Chain> Facilitator<C> {
 					network,
 					reason::SETTLEMENT_PENDING,
 					format!(
-						"accepted; still {}{why} when the wait ended: ask again, or call x402_status",
+						"accepted; still {}{why} when the wait ended: it settles, and settling this \
+						 payload again answers its outcome (or call x402_status)",
 						pending.name()
 					),
 					Some(payment.payer.clone()),
@@ -256,25 +399,54 @@ impl<C: Chain> Facilitator<C> {
 		}
 	}
 
-	/// An accepted payment's status, from the engine or, once it has forgotten it, the chain.
-	pub fn status(&self, id: &PaymentId) -> Option<Status> {
-		if let Some(status) = self.engine.watch(id) {
-			return Some(status.borrow().clone());
+	/// An accepted payment's status and what it pays, from the engine or, once it has
+	/// forgotten it, the chain's receipt.
+	pub fn status(&self, id: &PaymentId) -> Option<PaymentStatus> {
+		if let Some(known) = self.engine.known(id) {
+			let intent = known.payment.intent;
+			return Some(PaymentStatus {
+				status: known.status,
+				payer: intent.payer,
+				payee: intent.payee,
+				asset: intent.asset,
+				amount: intent.amount,
+			});
 		}
 		let receipt = self.chain.receipt(*id).ok()??;
 		let inclusion = self.chain.locate(&receipt).ok()??;
-		Some(if inclusion.finalized { Status::Finalized(inclusion) } else { Status::InBlock(inclusion) })
+		Some(PaymentStatus {
+			status: if inclusion.finalized { Status::Finalized(inclusion) } else { Status::InBlock(inclusion) },
+			payer: receipt.payer,
+			payee: receipt.payee,
+			asset: receipt.asset,
+			amount: receipt.amount,
+		})
 	}
-}
-
-enum Accepted {
-	Tracked(watch::Receiver<Status>),
-	OnChain(Inclusion),
 }
 
 fn with_payer(mut refusal: Refusal, payment: &Payment) -> Refusal {
 	refusal.payer = Some(payment.payer.clone());
 	refusal
+}
+
+fn duplicate(payment: &Payment) -> Refusal {
+	with_payer(
+		Refusal::new(
+			reason::DUPLICATE_SETTLEMENT,
+			"this payment is already being settled, or was settled, for another request: one payment pays for one resource",
+		),
+		payment,
+	)
+}
+
+fn identifier_conflict(payment: &Payment) -> Refusal {
+	with_payer(
+		Refusal::new(
+			reason::PAYMENT_IDENTIFIER_CONFLICT,
+			"this payment-identifier id already names a different payment",
+		),
+		payment,
+	)
 }
 
 fn success(network: &str, payment: &Payment, inclusion: Inclusion) -> SettleResponse {
@@ -289,4 +461,3 @@ fn success(network: &str, payment: &Payment, inclusion: Inclusion) -> SettleResp
 		status: Some(if inclusion.finalized { "finalized" } else { "inBlock" }.into()),
 	}
 }
-

@@ -19,6 +19,7 @@ pub mod chain;
 pub mod engine;
 pub mod facilitator;
 pub mod http;
+pub mod identifier;
 pub mod metrics;
 pub mod payment;
 pub mod rpc;

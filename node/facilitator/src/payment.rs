@@ -2,9 +2,10 @@
 //! or refused with the x402 reason code that says why.
 //!
 //! The facilitator checks what only it can see (versions, scheme, network, that the payload
-//! pays exactly what was required to whom it was required, the `validBefore ≥ now + 6 s`
-//! margin); everything else is the runtime's dry run, so a payment that verifies cannot fail
-//! settlement for a rule the facilitator did not check.
+//! accepted exactly the requirements and pays exactly what was required to whom it was
+//! required, the `validBefore ≥ now + 6 s` margin and the server's `maxTimeoutSeconds`);
+//! everything else is the runtime's dry run, so a payment that verifies cannot fail settlement
+//! for a rule the facilitator did not check.
 
 use crate::{
 	chain::{Chain, Intent},
@@ -15,7 +16,7 @@ use crate::{
 };
 use agentchain_primitives::{
 	x402::{evm_address, IntentError, IntentSignature, PaymentId},
-	AccountId, EVM_CHAIN_ID,
+	AccountId,
 };
 use codec::Decode;
 use polkadot_sdk::{
@@ -35,6 +36,8 @@ pub mod reason {
 	pub const TOKEN_NAME_MISMATCH: &str = "invalid_exact_evm_token_name_mismatch";
 	pub const TOKEN_VERSION_MISMATCH: &str = "invalid_exact_evm_token_version_mismatch";
 	pub const RECIPIENT_MISMATCH: &str = "invalid_exact_evm_payload_recipient_mismatch";
+	/// A natively signed intent pays someone other than `payTo`.
+	pub const NATIVE_RECIPIENT_MISMATCH: &str = "invalid_exact_polkadot_payload_recipient_mismatch";
 	pub const VALUE_MISMATCH: &str = "invalid_exact_evm_payload_authorization_value_mismatch";
 	pub const VALUE: &str = "invalid_exact_evm_payload_authorization_value";
 	pub const VALID_AFTER: &str = "invalid_exact_evm_payload_authorization_valid_after";
@@ -45,12 +48,22 @@ pub mod reason {
 	pub const TRANSACTION_STATE: &str = "invalid_transaction_state";
 	pub const UNEXPECTED_VERIFY: &str = "unexpected_verify_error";
 	pub const UNEXPECTED_SETTLE: &str = "unexpected_settle_error";
-	/// Accepted and submitted, but not yet in a block when the wait ended.
+	/// Accepted and submitted, but not yet in a block when the wait ended. Not a refusal: the
+	/// payment settles, and settling the same payload again answers its outcome.
 	pub const SETTLEMENT_PENDING: &str = "settlement_pending";
+	/// The payload is already being settled, or was settled, for another request: one payload
+	/// pays for one resource (the reference's code for the losers of a duplicate settle).
+	pub const DUPLICATE_SETTLEMENT: &str = "duplicate_settlement";
+	/// A `payment-identifier` id already names a different payment (HTTP 409).
+	pub const PAYMENT_IDENTIFIER_CONFLICT: &str = "payment_identifier_conflict";
 }
 
 /// Seconds a payment must still be valid for when it is verified: a block's time.
 pub const VALID_BEFORE_MARGIN: u64 = 6;
+
+/// Seconds by which a client's clock may run ahead of ours when it sets `validBefore` to now
+/// plus the server's `maxTimeoutSeconds`.
+pub const CLOCK_SKEW: u64 = 30;
 
 /// Why a payment is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +93,7 @@ pub fn intent_refusal(error: IntentError) -> Refusal {
 	let (code, message) = match error {
 		NotYetValid => (reason::VALID_AFTER, "the authorization is not valid yet"),
 		Expired => (reason::VALID_BEFORE, "the authorization has expired"),
-		ValidityTooLong => (reason::VALID_BEFORE, "validBefore is more than a day ahead"),
+		ValidityTooLong => (reason::VALID_BEFORE, "the window from validAfter to validBefore is longer than a day"),
 		NonceUsed => (reason::NONCE_USED, "the nonce was already used"),
 		NonceCanceled => (reason::NONCE_USED, "the payer canceled this nonce"),
 		UnknownAsset => (reason::INVALID_PAYMENT_REQUIREMENTS, "the asset is not payable"),
@@ -91,6 +104,11 @@ pub fn intent_refusal(error: IntentError) -> Refusal {
 		InsufficientFunds => (reason::INSUFFICIENT_FUNDS, "the payer's balance does not cover the amount"),
 		CannotReceive => (reason::TRANSACTION_STATE, "the payee cannot receive the amount"),
 		NotThePayee => (reason::INVALID_PAYLOAD, "only the payee may submit this"),
+		UnsignedReference => (reason::INVALID_PAYLOAD, "an EVM-signed intent cannot carry a reference"),
+		DustRemainder => (
+			reason::INSUFFICIENT_FUNDS,
+			"the payment would leave the payer less than the asset's minimum balance: pay all of it or leave the minimum",
+		),
 	};
 	Refusal::new(code, message)
 }
@@ -106,9 +124,10 @@ pub struct Networks {
 }
 
 impl Networks {
-	pub fn new(genesis_hash: H256) -> Self {
+	/// The networks of the chain with this genesis hash and EVM chain id.
+	pub fn new(genesis_hash: H256, evm_chain_id: u64) -> Self {
 		Self {
-			evm: format!("eip155:{EVM_CHAIN_ID}"),
+			evm: format!("eip155:{evm_chain_id}"),
 			native: format!("polkadot:{}", hex::encode(&genesis_hash[..16])),
 		}
 	}
@@ -157,6 +176,12 @@ pub fn parse<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequ
 	if !same_hex(&payload.accepted.asset, &required.asset) {
 		return Err(Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "the payment is for another asset"));
 	}
+	if !accepted_matches(&payload.accepted, required) {
+		return Err(Refusal::new(
+			reason::INVALID_PAYMENT_REQUIREMENTS,
+			"the payment accepted other requirements than these (`accepted` must equal `paymentRequirements`)",
+		));
+	}
 	let asset = parse_address(&required.asset)
 		.and_then(evm_address::asset_of_address)
 		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`asset` is not an asset address of this chain"))?;
@@ -186,7 +211,27 @@ pub fn parse<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequ
 	if intent.valid_after >= now {
 		return Err(Refusal::new(reason::VALID_AFTER, "the authorization is not valid yet").by(&payment.payer));
 	}
+	let longest = now.saturating_add(required.max_timeout_seconds).saturating_add(CLOCK_SKEW);
+	if intent.valid_before > longest {
+		return Err(Refusal::new(
+			reason::VALID_BEFORE,
+			format!("validBefore is more than the server's maxTimeoutSeconds ({}) ahead", required.max_timeout_seconds),
+		)
+		.by(&payment.payer));
+	}
 	Ok(payment)
+}
+
+/// Whether the requirements a payload says it accepted are the server's: the same fields,
+/// addresses compared without regard to letter case (stock clients copy them verbatim).
+fn accepted_matches(accepted: &PaymentRequirements, required: &PaymentRequirements) -> bool {
+	accepted.scheme == required.scheme &&
+		accepted.network == required.network &&
+		accepted.amount == required.amount &&
+		same_hex(&accepted.asset, &required.asset) &&
+		(accepted.pay_to == required.pay_to || same_hex(&accepted.pay_to, &required.pay_to)) &&
+		accepted.max_timeout_seconds == required.max_timeout_seconds &&
+		accepted.extra == required.extra
 }
 
 fn check_domain(required: &PaymentRequirements, name: &[u8], version: &[u8]) -> Result<(), Refusal> {
@@ -248,7 +293,7 @@ fn parse_native(required: &PaymentRequirements, payload: &serde_json::Value, ass
 	let pay_to = parse_account(&required.pay_to)
 		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`payTo` is not an account"))?;
 	if payee != pay_to {
-		return Err(Refusal::new(reason::RECIPIENT_MISMATCH, "the intent pays someone else").by(&payer));
+		return Err(Refusal::new(reason::NATIVE_RECIPIENT_MISMATCH, "the intent pays someone else").by(&payer));
 	}
 	let signature_bytes = parse_hex(&payload.signature).ok_or_else(|| invalid("`signature` is not hex").by(&payer))?;
 	let signature = MultiSignature::decode(&mut &signature_bytes[..])

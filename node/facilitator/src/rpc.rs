@@ -7,7 +7,7 @@
 use crate::{
 	chain::Chain,
 	engine::Status,
-	facilitator::{Facilitator, Wait},
+	facilitator::{Facilitator, PaymentStatus, Wait},
 	payment::parse_account,
 	wire::{FacilitatorRequest, SettleResponse, SupportedResponse, VerifyResponse},
 };
@@ -38,11 +38,36 @@ fn error(code: i32, message: impl Into<String>, data: Option<serde_json::Value>)
 	ErrorObjectOwned::owned(code, message.into(), data)
 }
 
-/// A payment's status.
+/// A payment's status and what it pays: the status is always that of this payer's, payee's
+/// and amount's signed intent, the one payment its payment id (payer and nonce) can be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentView {
+	pub payer: String,
+	pub payee: String,
+	pub asset: AssetId,
+	pub amount: String,
+	#[serde(flatten)]
+	pub status: StatusView,
+}
+
+impl From<&PaymentStatus> for PaymentView {
+	fn from(payment: &PaymentStatus) -> Self {
+		PaymentView {
+			payer: payment.payer.to_ss58check(),
+			payee: payment.payee.to_ss58check(),
+			asset: payment.asset,
+			amount: payment.amount.to_string(),
+			status: StatusView::from(&payment.status),
+		}
+	}
+}
+
+/// Where a payment stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusView {
-	/// `queued`, `submitted`, `inBlock`, `finalized` or `failed`.
+	/// `queued`, `retrying`, `submitted`, `inBlock`, `finalized` or `failed`.
 	pub status: String,
 	#[serde(skip_serializing_if = "Option::is_none")]
 	pub transaction: Option<H256>,
@@ -80,6 +105,23 @@ impl From<&Status> for StatusView {
 		}
 		view
 	}
+}
+
+/// What a payee's subscription sends: a settlement, or word that the subscriber fell behind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SettlementEvent {
+	Settlement(SettlementNotice),
+	Lagged(LaggedNotice),
+}
+
+/// The subscriber read too slowly and missed `missed` notices (of all payees'): it should
+/// reconcile with `x402_statement` or `x402_status`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LaggedNotice {
+	pub lagged: u64,
+	pub message: String,
 }
 
 /// A settlement to a subscribed payee.
@@ -146,16 +188,16 @@ pub trait X402Api {
 	#[method(name = "submit")]
 	async fn submit(&self, request: FacilitatorRequest) -> RpcResult<H256>;
 
-	/// Where a payment stands.
+	/// Where a payment stands, and what it pays.
 	#[method(name = "status")]
-	fn status(&self, payment_id: H256) -> RpcResult<StatusView>;
+	fn status(&self, payment_id: H256) -> RpcResult<PaymentView>;
 
 	/// A payee's statements and open receipts in `asset` between two blocks (inclusive).
 	#[method(name = "statement")]
 	fn statement(&self, payee: String, asset: AssetId, from: BlockNumber, to: BlockNumber) -> RpcResult<StatementView>;
 
 	/// The payee's payments as they reach a block and finality.
-	#[subscription(name = "subscribeSettlements" => "settlement", unsubscribe = "unsubscribeSettlements", item = SettlementNotice)]
+	#[subscription(name = "subscribeSettlements" => "settlement", unsubscribe = "unsubscribeSettlements", item = SettlementEvent)]
 	async fn subscribe_settlements(&self, payee: String) -> SubscriptionResult;
 }
 
@@ -193,10 +235,10 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 		})
 	}
 
-	fn status(&self, payment_id: H256) -> RpcResult<StatusView> {
+	fn status(&self, payment_id: H256) -> RpcResult<PaymentView> {
 		self.facilitator
 			.status(&payment_id)
-			.map(|status| StatusView::from(&status))
+			.map(|status| PaymentView::from(&status))
 			.ok_or_else(|| error(codes::UNKNOWN_PAYMENT, "unknown payment", None))
 	}
 
@@ -249,17 +291,23 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 				_ = sink.closed() => return Ok(()),
 				next = settled.recv() => match next {
 					Ok(event) if event.payment.intent.payee == payee => {
-						let notice = SettlementNotice {
+						let notice = SettlementEvent::Settlement(SettlementNotice {
 							payment_id: event.payment.id(),
 							payer: event.payment.payer.clone(),
 							amount: event.payment.intent.amount.to_string(),
 							asset: event.payment.intent.asset,
 							status: StatusView::from(&event.status),
-						};
+						});
 						sink.send(SubscriptionMessage::from_json(&notice)?).await?;
 					},
 					Ok(_) => {},
-					Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {},
+					Err(tokio::sync::broadcast::error::RecvError::Lagged(missed)) => {
+						let notice = SettlementEvent::Lagged(LaggedNotice {
+							lagged: missed,
+							message: "settlements were missed: reconcile with x402_statement".into(),
+						});
+						sink.send(SubscriptionMessage::from_json(&notice)?).await?;
+					},
 					Err(tokio::sync::broadcast::error::RecvError::Closed) => return Ok(()),
 				},
 			}

@@ -4,10 +4,10 @@
 use agentchain_primitives::{
 	stablecoin,
 	x402::{evm_address, PaymentIntent, Purpose},
-	AccountId, AssetId, Balance, EVM_CHAIN_ID,
+	AccountId, AssetId, Balance, DEV_EVM_CHAIN_ID,
 };
 use polkadot_sdk::{
-	sp_core::{ecdsa, H160},
+	sp_core::{ecdsa, H160, H256},
 	sp_crypto_hashing::keccak_256,
 };
 use serde_json::{json, Value};
@@ -20,9 +20,14 @@ pub fn unix_now() -> u64 {
 	SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-/// The chain's EVM network id, `eip155:<chain id>`.
+/// The development chain's EVM network, `eip155:<chain id>`.
 pub fn network() -> String {
-	format!("eip155:{EVM_CHAIN_ID}")
+	network_of(DEV_EVM_CHAIN_ID)
+}
+
+/// The EVM network of the chain with EVM chain id `chain_id`.
+pub fn network_of(chain_id: u64) -> String {
+	format!("eip155:{chain_id}")
 }
 
 /// The stablecoin's 20-byte address, as resource servers price in it.
@@ -40,11 +45,17 @@ pub fn address_of(payee: &AccountId) -> H160 {
 	evm_address::address_of(payee.as_ref())
 }
 
-/// A resource server's requirements: `amount` of the stablecoin to `pay_to`.
+/// A resource server's requirements on the development chain: `amount` of the stablecoin to
+/// `pay_to`.
 pub fn requirements(amount: Balance, pay_to: H160) -> Value {
+	requirements_on(DEV_EVM_CHAIN_ID, amount, pay_to)
+}
+
+/// [`requirements`] on the chain with EVM chain id `chain_id`.
+pub fn requirements_on(chain_id: u64, amount: Balance, pay_to: H160) -> Value {
 	json!({
 		"scheme": "exact",
-		"network": network(),
+		"network": network_of(chain_id),
 		"amount": amount.to_string(),
 		"asset": stablecoin_address(),
 		"payTo": format!("{pay_to:?}"),
@@ -69,10 +80,9 @@ impl Authorization {
 		Self { value, valid_after: now - 600, valid_before: now + 120, nonce: keccak_256(seed) }
 	}
 
-	/// The facilitator request of this authorization from `payer` to `payee`, signed as an
-	/// EVM wallet signs it, paying `required`.
-	pub fn request(&self, payer: &ecdsa::Pair, payee: &AccountId, required: Value) -> Value {
-		let intent = PaymentIntent::<AccountId, AssetId, Balance> {
+	/// The chain's intent for this authorization from `payer` to `payee`.
+	pub fn intent(&self, payer: &ecdsa::Pair, payee: &AccountId) -> PaymentIntent<AccountId, AssetId, Balance> {
+		PaymentIntent {
 			payer: account_of(payer),
 			payee: payee.clone(),
 			asset: stablecoin::ASSET_ID,
@@ -81,15 +91,33 @@ impl Authorization {
 			valid_before: self.valid_before,
 			nonce: self.nonce,
 			reference: None,
-		};
-		let digest = stablecoin::eip712_domain().intent_digest(Purpose::Transfer, &intent).expect("an EVM payer");
+		}
+	}
+
+	/// The EIP-712 signature of this authorization from `payer` to `payee` on the network with
+	/// EVM chain id `chain_id`, as an EVM wallet makes it.
+	pub fn signature(&self, payer: &ecdsa::Pair, payee: &AccountId, chain_id: u64) -> [u8; 65] {
+		let digest = stablecoin::eip712_domain(chain_id)
+			.intent_digest(Purpose::Transfer, &self.intent(payer, payee))
+			.expect("an EVM payer");
+		evm::sign_digest(payer, &digest)
+	}
+
+	/// The facilitator request of this authorization from `payer` to `payee`, signed as an
+	/// EVM wallet signs it for the network `required` names, paying `required`.
+	pub fn request(&self, payer: &ecdsa::Pair, payee: &AccountId, required: Value) -> Value {
+		let chain_id = required["network"]
+			.as_str()
+			.and_then(|network| network.strip_prefix("eip155:"))
+			.and_then(|id| id.parse().ok())
+			.expect("requirements on an eip155 network");
 		json!({
 			"x402Version": 2,
 			"paymentPayload": {
 				"x402Version": 2,
 				"accepted": required.clone(),
 				"payload": {
-					"signature": format!("0x{}", hex::encode(evm::sign_digest(payer, &digest))),
+					"signature": format!("0x{}", hex::encode(self.signature(payer, payee, chain_id))),
 					"authorization": {
 						"from": format!("{:?}", evm::address_of(payer)),
 						"to": format!("{:?}", address_of(payee)),
@@ -103,4 +131,9 @@ impl Authorization {
 			"paymentRequirements": required,
 		})
 	}
+}
+
+/// The payment id of `authorization` from `payer`.
+pub fn payment_id(payer: &ecdsa::Pair, authorization: &Authorization) -> H256 {
+	agentchain_primitives::x402::payment_id(&account_of(payer), &authorization.nonce)
 }

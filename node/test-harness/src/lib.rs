@@ -17,6 +17,7 @@ pub mod exact;
 pub mod extrinsic;
 pub mod http;
 pub mod native;
+pub mod payments;
 mod node;
 mod rpc;
 mod x402;

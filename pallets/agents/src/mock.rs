@@ -89,7 +89,6 @@ impl pallet_x402::Config for Test {
 	type Assets = Assets;
 	type Time = Timestamp;
 	type AdminOrigin = EnsureRoot<AccountId>;
-	type EvmChainId = ConstU64<TEST_CHAIN_ID>;
 	type MaxValidity = ConstU64<3_600>;
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;
@@ -120,7 +119,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Payments = X402;
 	type Time = Timestamp;
-	type EvmChainId = ConstU64<TEST_CHAIN_ID>;
+	type EvmChainId = pallet_x402::EvmChainIdOf<Test>;
 	type ItemDeposit = ConstU128<ITEM_DEPOSIT>;
 	type ByteDeposit = ConstU128<BYTE_DEPOSIT>;
 	type MaxUriLength = ConstU32<64>;
@@ -133,7 +132,7 @@ impl Config for Test {
 }
 
 /// The EIP-712 chain id of the test chain.
-pub const TEST_CHAIN_ID: u64 = agentchain_primitives::EVM_CHAIN_ID;
+pub const TEST_CHAIN_ID: u64 = agentchain_primitives::DEV_EVM_CHAIN_ID;
 /// Deposit per storage item.
 pub const ITEM_DEPOSIT: Balance = 1_000;
 /// Deposit per byte.
@@ -220,6 +219,7 @@ pub fn new_test_ext() -> TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_x402::GenesisConfig::<Test> {
+		evm_chain_id: TEST_CHAIN_ID,
 		asset_domains: vec![
 			(USDC, b"USD Coin".to_vec(), b"2".to_vec()),
 			(EURC, b"EURC".to_vec(), b"2".to_vec()),

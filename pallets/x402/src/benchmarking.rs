@@ -75,7 +75,10 @@ fn signed_intent<T: Config>(
 		.expect("the asset exists");
 	// `Unbalanced` leaves the issuance alone, and an asset's supply caps what can be spent.
 	T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + AMOUNT * 10);
-	let payee: AccountId = account("payee", payee_index, 0);
+	// An EVM signature pays a 20-byte address: the payee is the account that embeds it.
+	let payee = AccountId::new(evm_address::embedded_account(H160::from_low_u64_be(
+		0xbeef_0000_0000 + u64::from(payee_index),
+	)));
 	let intent = Intent {
 		payer,
 		payee: payee.clone(),
@@ -84,7 +87,8 @@ fn signed_intent<T: Config>(
 		valid_after: NOW - 600,
 		valid_before: NOW + 300,
 		nonce: keccak_256(&index.to_le_bytes()),
-		reference: Some([1; 32]),
+		// EVM signatures cannot cover a reference.
+		reference: None,
 	};
 	let digest = X402::<T>::eip712_domain(asset)
 		.expect("payable")

@@ -11,8 +11,18 @@
 //! payment id is `blake2_256(tag ‖ payer ‖ nonce)`. It is authorized by a native
 //! `MultiSignature` over a payload bound to this chain's genesis hash and the call's purpose, or
 //! by a 65-byte EIP-712 `TransferWithAuthorization` / `ReceiveWithAuthorization` signature
-//! against the asset's [`AssetDomain`] and [`Config::EvmChainId`], exactly as stock x402 EVM
-//! clients sign.
+//! against the asset's [`AssetDomain`] and this network's [`EvmChainId`] (set in its chain
+//! spec, so a signature made for one network is worthless on another), exactly as stock x402
+//! EVM clients sign. An EVM signature names the payee by its 20-byte `to` address: the intent's
+//! `payee` must be the account that address pays, and the intent may carry no `reference`.
+//!
+//! ## A nonce settles once
+//!
+//! An intent's window (`valid_before - valid_after`) is at most [`Config::MaxValidity`], and a
+//! used nonce's record is kept at least `MaxValidity` after it settled. So any other intent with
+//! the same nonce whose window opened before the nonce was used (a replacement the payer signed
+//! while the first was pending, say) has expired by the time the record goes: it can never
+//! settle.
 //!
 //! ## Who pays for what
 //!
@@ -35,10 +45,10 @@
 //! ## Storage growth
 //!
 //! - [`Authorizations`]: one entry per settled or canceled nonce, keyed by payment id; a settled
-//!   one carries the payment's receipt. Used entries are removed in `on_idle` once their
-//!   intent's `valid_before` has passed ([`Config::MaxValidity`] caps how far ahead that is) and
-//!   the payee has closed the statement period that holds them and [`Config::ReceiptRetention`]
-//!   blocks have passed since they settled. Canceled entries stay (see
+//!   one carries the payment's receipt. Used entries are removed in `on_idle` once
+//!   [`Config::MaxValidity`] has passed since they settled (no intent with their nonce can be
+//!   valid any more), the payee has closed the statement period that holds them and
+//!   [`Config::ReceiptRetention`] blocks have passed since they settled. Canceled entries stay (see
 //!   [`AuthorizationRecord::Canceled`]).
 //! - [`LedgerEntries`]: one per settling call and payee paid (listing up to
 //!   [`Config::MaxBatch`] payment ids), removed when the payee closes its period.
@@ -108,13 +118,8 @@ pub mod pallet {
 		/// Who may set an asset's EIP-712 domain (root).
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// This chain's EVM chain id: the `chainId` of the EIP-712 domain and the number in
-		/// the x402 network `eip155:<chain id>`.
-		#[pallet::constant]
-		type EvmChainId: Get<u64>;
-
-		/// Longest time, in seconds, from now to an intent's `valid_before`. Bounds how long a
-		/// used-nonce record must be kept.
+		/// Longest window, in seconds, from an intent's `valid_after` to its `valid_before`. A
+		/// used-nonce record is kept this long after it settled.
 		#[pallet::constant]
 		type MaxValidity: Get<UnixSeconds>;
 
@@ -182,6 +187,12 @@ pub mod pallet {
 		Statement<Balance, BlockNumberFor<T>, H256>,
 	>;
 
+	/// This network's EVM chain id: the `chainId` of its EIP-712 domains and the number in its
+	/// x402 network `eip155:<chain id>`. Set at genesis from the chain spec; one value per
+	/// network.
+	#[pallet::storage]
+	pub type EvmChainId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
 	/// The EIP-712 domain of each payable asset. An asset without one cannot be paid in.
 	#[pallet::storage]
 	pub type AssetDomains<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, AssetDomain>;
@@ -194,6 +205,8 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
+		/// This network's EVM chain id ([`EvmChainId`]), unique to the network.
+		pub evm_chain_id: u64,
 		/// Payable assets with their EIP-712 name and version.
 		pub asset_domains: Vec<(AssetId, Vec<u8>, Vec<u8>)>,
 		/// Native accounts registered for their derived addresses.
@@ -205,6 +218,9 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			// Zero (a spec that forgot to set it) is stored as it is; the node refuses to start
+			// a chain with it.
+			EvmChainId::<T>::put(self.evm_chain_id);
 			for (asset, name, version) in &self.asset_domains {
 				let domain = AssetDomain {
 					name: name.clone().try_into().expect("genesis domain name fits the limit"),
@@ -255,7 +271,7 @@ pub mod pallet {
 		NotYetValid,
 		/// The block time is not before the intent's `valid_before`.
 		Expired,
-		/// `valid_before` is further ahead than `MaxValidity`.
+		/// The intent's window is longer than `MaxValidity`.
 		ValidityTooLong,
 		/// The payer's nonce was already used.
 		NonceUsed,
@@ -267,7 +283,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// Payer and payee are the same account.
 		SelfPayment,
-		/// The signature does not verify for this payer, intent, purpose and chain.
+		/// The signature does not verify for this payer, intent, purpose and chain, or an EVM
+		/// signature's `to` does not pay the intent's payee.
 		BadSignature,
 		/// An EVM signature was given for a payer that is not an EVM account.
 		NotAnEvmPayer,
@@ -277,6 +294,10 @@ pub mod pallet {
 		CannotReceive,
 		/// Only the payee may submit this call.
 		NotThePayee,
+		/// An EVM-signed intent carries a reference its signature does not cover.
+		UnsignedReference,
+		/// The payment would leave the payer a balance below the asset's minimum but above zero.
+		DustRemainder,
 		/// A batch with no items.
 		EmptyBatch,
 		/// `up_to_block` is in the future.
@@ -291,6 +312,16 @@ pub mod pallet {
 		AlreadyRegistered,
 		/// EVM accounts (ending in `0xEE` × 12) are their address already.
 		EvmAccountCannotRegister,
+	}
+
+	/// [`EvmChainId`] as a `Get`, for configuration items of other pallets (agents' wallet
+	/// proofs are signed against the same chain id).
+	pub struct EvmChainIdOf<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> Get<u64> for EvmChainIdOf<T> {
+		fn get() -> u64 {
+			EvmChainId::<T>::get()
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -323,6 +354,8 @@ pub mod pallet {
 				IntentError::InsufficientFunds => Error::InsufficientFunds,
 				IntentError::CannotReceive => Error::CannotReceive,
 				IntentError::NotThePayee => Error::NotThePayee,
+				IntentError::UnsignedReference => Error::UnsignedReference,
+				IntentError::DustRemainder => Error::DustRemainder,
 			}
 		}
 	}
@@ -407,7 +440,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed, by anyone (the facilitator); it pays the fee.
 		/// - Effects: each item is checked on its own, against the balances left by the items
-		///   before it; items that pass settle, items that fail are skipped. Debits and credits
+		///   before it, exactly as if the items settled one by one; items that pass settle,
+		///   items that fail are skipped. No item can make the call fail. Debits and credits
 		///   are netted, so each touched (account, asset) balance is written once.
 		/// - Events: [`Event::Settled`] per settled item, [`Event::Rejected`] per refused
 		///   item (with its index and reason), then [`Event::BatchProcessed`].
@@ -423,7 +457,7 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
 			let charged = Self::settle_batch_weight(&items);
-			let settlement = Self::settle(items.into_inner(), Purpose::Transfer)?;
+			let settlement = Self::settle(items.into_inner(), Purpose::Transfer);
 			let (mut settled, mut rejected) = (0u32, 0u32);
 			for (index, (payment_id, outcome)) in settlement.outcomes.into_iter().enumerate() {
 				match outcome {

@@ -5,7 +5,7 @@ use crate::{self as pallet_x402, *};
 use polkadot_sdk::{
 	frame_support::{
 		self,
-		derive_impl, parameter_types,
+		derive_impl,
 		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, Hooks},
 	},
 	frame_system::{self, EnsureRoot, EnsureSigned},
@@ -79,15 +79,10 @@ impl pallet_assets::Config for Test {
 	type Freezer = ();
 }
 
-parameter_types! {
-	pub const EvmChainId: u64 = TEST_CHAIN_ID;
-}
-
 impl pallet_x402::Config for Test {
 	type Assets = Assets;
 	type Time = Timestamp;
 	type AdminOrigin = EnsureRoot<AccountId>;
-	type EvmChainId = EvmChainId;
 	type MaxValidity = ConstU64<MAX_VALIDITY>;
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;
@@ -122,7 +117,7 @@ impl crate::benchmarking::BenchmarkHelper for MockBenchmarkHelper {
 pub const RECEIPT_RETENTION: u64 = 3;
 
 /// The EIP-712 chain id of the test chain.
-pub const TEST_CHAIN_ID: u64 = agentchain_primitives::EVM_CHAIN_ID;
+pub const TEST_CHAIN_ID: u64 = agentchain_primitives::DEV_EVM_CHAIN_ID;
 /// The longest validity the test chain accepts: one hour.
 pub const MAX_VALIDITY: u64 = 3_600;
 /// The payable stablecoin.
@@ -205,8 +200,9 @@ pub fn new_test_ext() -> TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_x402::GenesisConfig::<Test> {
+		evm_chain_id: TEST_CHAIN_ID,
 		asset_domains: vec![(USDC, b"USD Coin".to_vec(), b"2".to_vec())],
-		evm_accounts: vec![account_of(&bob())],
+		evm_accounts: vec![account_of(&bob()), account_of(&charlie())],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

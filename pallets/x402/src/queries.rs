@@ -3,9 +3,29 @@
 use crate::*;
 use agentchain_primitives::x402::api::{StatementReport, MAX_REPORTED_RECEIPTS};
 use alloc::vec::Vec;
-use polkadot_sdk::{frame_system::pallet_prelude::BlockNumberFor, sp_runtime::traits::Saturating};
+use polkadot_sdk::{
+	frame_support::{
+		pallet_prelude::Get,
+		storage::{with_transaction, TransactionOutcome},
+	},
+	frame_system::pallet_prelude::BlockNumberFor,
+	sp_runtime::{traits::Saturating, DispatchError},
+};
 
 impl<T: Config> Pallet<T> {
+	/// What `settle_batch(items)` would do to each item now, with nothing kept: its payment id
+	/// and outcome, in order. Like the call, it takes at most `MaxBatch` items.
+	pub fn simulate_batch(
+		items: Vec<(Intent, IntentSignature)>,
+	) -> Vec<(PaymentId, Result<(), IntentError>)> {
+		let items = items.into_iter().take(T::MaxBatch::get() as usize).collect();
+		let simulated = with_transaction(|| {
+			let outcomes = Self::settle(items, Purpose::Transfer).outcomes;
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(outcomes))
+		});
+		simulated.unwrap_or_default()
+	}
+
 	/// `payee`'s closed statements overlapping `[from_block, to_block]` and its open receipts
 	/// settled within it.
 	pub fn statement_report(

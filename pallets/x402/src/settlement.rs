@@ -3,11 +3,15 @@
 
 use crate::*;
 use agentchain_primitives::{evm_signature, x402::payment_id};
-use alloc::{collections::BTreeMap, vec::Vec};
+use alloc::{
+	collections::{BTreeMap, BTreeSet},
+	vec::Vec,
+};
 use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{
 		pallet_prelude::*,
+		storage::{with_transaction, TransactionOutcome},
 		traits::{
 			fungibles::{Inspect, Unbalanced},
 			tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance},
@@ -23,11 +27,151 @@ use polkadot_sdk::{
 	},
 };
 
-/// Debits or credits promised by earlier items of the same settlement, per (asset, account).
-type Pending = BTreeMap<(AssetId, AccountId), Balance>;
+/// What one settlement knows of an (asset, account) balance: where it started and what the
+/// items accepted so far take from it and give to it. Items are checked against it, so that a
+/// batch accepts exactly the items that would settle one by one, in order.
+#[derive(Clone, Debug)]
+struct Position {
+	/// The balance before the settlement.
+	start: Balance,
+	/// What of `start` could leave the account (less than `start` while the account is frozen).
+	spendable: Balance,
+	/// Taken by accepted items.
+	debits: Balance,
+	/// Given by accepted items.
+	credits: Balance,
+}
 
-fn pending(map: &Pending, asset: AssetId, who: &AccountId) -> Balance {
-	map.get(&(asset, who.clone())).copied().unwrap_or_default()
+impl Position {
+	/// The balance after the items accepted so far.
+	fn balance(&self) -> Balance {
+		self.start.saturating_add(self.credits).saturating_sub(self.debits)
+	}
+
+	/// What could leave the account now: all of its balance, unless something restricted it at
+	/// the start; then what was spendable then, less what has left since (what it received does
+	/// not lift the restriction).
+	fn spendable(&self) -> Balance {
+		if self.spendable >= self.start {
+			self.balance()
+		} else {
+			self.spendable.saturating_sub(self.debits)
+		}
+	}
+}
+
+/// The positions a settlement touched, read from storage on first use.
+struct Positions<T: Config> {
+	accounts: BTreeMap<(AssetId, AccountId), Position>,
+	_config: core::marker::PhantomData<T>,
+}
+
+impl<T: Config> Positions<T> {
+	fn new() -> Self {
+		Self { accounts: BTreeMap::new(), _config: Default::default() }
+	}
+
+	fn of(&mut self, asset: AssetId, who: &AccountId) -> &mut Position {
+		self.accounts.entry((asset, who.clone())).or_insert_with(|| Position {
+			start: T::Assets::balance(asset, who),
+			spendable: T::Assets::reducible_balance(
+				asset,
+				who,
+				Preservation::Expendable,
+				Fortitude::Polite,
+			),
+			debits: 0,
+			credits: 0,
+		})
+	}
+
+	/// Accepts `intent`'s transfer if it would succeed on its own after the items accepted
+	/// so far, with pallet-assets' rules: the payer can spend the amount and is left with
+	/// nothing or at least the minimum balance (no dust is ever destroyed); the payee can
+	/// receive it and ends with at least the minimum balance.
+	fn take(&mut self, intent: &Intent) -> Result<(), IntentError> {
+		let (asset, amount) = (intent.asset, intent.amount);
+		let minimum = T::Assets::minimum_balance(asset);
+		let payer = self.of(asset, &intent.payer).clone();
+		ensure!(amount <= payer.spendable(), IntentError::InsufficientFunds);
+		let remainder = payer.balance().saturating_sub(amount);
+		ensure!(remainder.is_zero() || remainder >= minimum, IntentError::DustRemainder);
+		let payee = self.of(asset, &intent.payee).clone();
+		let received = payee.credits.checked_add(amount).ok_or(IntentError::CannotReceive)?;
+		let ends_with = payee.balance().checked_add(amount).ok_or(IntentError::CannotReceive)?;
+		ensure!(ends_with >= minimum, IntentError::CannotReceive);
+		// Everything else pallet-assets checks of a deposit (the asset's state, a blocked
+		// account, overflow, creating the account) against what the payee receives in all.
+		ensure!(
+			T::Assets::can_deposit(asset, &intent.payee, received, Provenance::Extant) ==
+				DepositConsequence::Success,
+			IntentError::CannotReceive
+		);
+		self.of(asset, &intent.payer).debits.saturating_accrue(amount);
+		self.of(asset, &intent.payee).credits = received;
+		Ok(())
+	}
+
+	/// Moves the netted amounts: each touched balance is written once. All or nothing: false
+	/// (and nothing moved) if pallet-assets refused any of it.
+	fn move_netted(&self) -> bool {
+		let outcome = with_transaction(|| {
+			let moved = (|| -> DispatchResult {
+				let (decreases, increases): (Vec<_>, Vec<_>) =
+					self.accounts.iter().partition(|(_, p)| p.debits > p.credits);
+				for ((asset, who), position) in decreases {
+					let amount = position.debits - position.credits;
+					let taken = T::Assets::decrease_balance(
+						*asset,
+						who,
+						amount,
+						Precision::Exact,
+						Preservation::Expendable,
+						Fortitude::Polite,
+					)?;
+					ensure!(taken == amount, DispatchError::Other("dust"));
+				}
+				for ((asset, who), position) in increases {
+					if position.credits > position.debits {
+						let amount = position.credits - position.debits;
+						T::Assets::increase_balance(*asset, who, amount, Precision::Exact)?;
+					}
+				}
+				Ok(())
+			})();
+			match moved {
+				Ok(()) => TransactionOutcome::Commit(Ok::<_, DispatchError>(true)),
+				Err(_) => TransactionOutcome::Rollback(Ok(false)),
+			}
+		});
+		outcome.unwrap_or(false)
+	}
+}
+
+/// Moves one intent's amount on its own, all or nothing; the reason if pallet-assets refuses.
+/// The payer keeps at least the minimum balance unless it pays all it has.
+pub(crate) fn move_one<T: Config>(intent: &Intent) -> Result<(), IntentError> {
+	let (asset, amount) = (intent.asset, intent.amount);
+	let outcome = with_transaction(|| {
+		let all = T::Assets::balance(asset, &intent.payer) == amount;
+		let preservation = if all { Preservation::Expendable } else { Preservation::Preserve };
+		let taken = T::Assets::decrease_balance(
+			asset,
+			&intent.payer,
+			amount,
+			Precision::Exact,
+			preservation,
+			Fortitude::Polite,
+		);
+		if taken != Ok(amount) {
+			return TransactionOutcome::Rollback(Ok(Err(IntentError::InsufficientFunds)));
+		}
+		if T::Assets::increase_balance(asset, &intent.payee, amount, Precision::Exact).is_err() {
+			return TransactionOutcome::Rollback(Ok(Err(IntentError::CannotReceive)));
+		}
+		TransactionOutcome::Commit(Ok::<_, DispatchError>(Ok(())))
+	});
+	outcome.unwrap_or(Err(IntentError::CannotReceive))
 }
 
 /// What every intent of one settlement is checked against, read once per settlement rather
@@ -52,13 +196,11 @@ impl<T: Config> Context<T> {
 	}
 }
 
-/// One settlement in progress: what its settled items owe and are owed, and the ledger entry
-/// each (payee, asset) gets, all written once at the end.
-struct Batch<T: Config> {
-	debits: Pending,
-	credits: Pending,
-	entries: BTreeMap<(AccountId, AssetId), (Ledger, LedgerEntry<BlockNumberFor<T>, T::MaxBatch>)>,
-}
+/// The ledger entry each (payee, asset) of one settlement gets, written once at the end.
+type Entries<T> = BTreeMap<
+	(AccountId, AssetId),
+	(Ledger, LedgerEntry<BlockNumberFor<T>, <T as Config>::MaxBatch>),
+>;
 
 impl<T: Config> Pallet<T> {
 	/// The block time in unix seconds.
@@ -76,7 +218,7 @@ impl<T: Config> Pallet<T> {
 		AssetDomains::<T>::get(asset).map(|domain| eip712::Domain {
 			name: domain.name.into_inner(),
 			version: domain.version.into_inner(),
-			chain_id: T::EvmChainId::get(),
+			chain_id: EvmChainId::<T>::get(),
 			verifying_contract: evm_address::asset_address(asset),
 		})
 	}
@@ -103,9 +245,15 @@ impl<T: Config> Pallet<T> {
 	/// Every check settlement makes, without settling: the runtime API's `verify`.
 	pub fn verify(intent: &Intent, signature: &IntentSignature, purpose: Purpose) -> Result<PaymentId, IntentError> {
 		let payment_id = intent.payment_id();
-		let (debits, credits) = (Pending::new(), Pending::new());
-		Self::check_intent(&mut Context::new(), payment_id, intent, signature, purpose, &debits, &credits)?;
+		Self::check_intent(&mut Context::new(), payment_id, intent, signature, purpose, &BTreeSet::new())?;
+		Positions::<T>::new().take(intent)?;
 		Ok(payment_id)
+	}
+
+	/// Whether `signature` authorizes `intent` for `purpose` here, whatever the state of its
+	/// nonce, window and funds: the runtime API's `check_signature`.
+	pub fn check_signature(intent: &Intent, signature: &IntentSignature, purpose: Purpose) -> Result<(), IntentError> {
+		Self::check_authorization(&mut Context::new(), intent, signature, purpose)
 	}
 
 	/// Fails unless the nonce behind `payment_id` is neither used nor canceled.
@@ -117,25 +265,40 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The checks, in EIP-3009's order: window, nonce, asset, signature, then funds (against
-	/// what earlier items of the same settlement already promised).
+	/// The checks before funds, in EIP-3009's order: window, nonce (also against the items
+	/// `used` earlier in the same settlement), asset, signature.
 	fn check_intent(
 		context: &mut Context<T>,
 		payment_id: PaymentId,
 		intent: &Intent,
 		signature: &IntentSignature,
 		purpose: Purpose,
-		debits: &Pending,
-		credits: &Pending,
+		used: &BTreeSet<PaymentId>,
 	) -> Result<(), IntentError> {
 		let now = context.now;
 		if !intent.is_valid_at(now) {
 			return Err(if now <= intent.valid_after { IntentError::NotYetValid } else { IntentError::Expired });
 		}
-		ensure!(intent.valid_before - now <= T::MaxValidity::get(), IntentError::ValidityTooLong);
+		ensure!(
+			intent.valid_before.saturating_sub(intent.valid_after) <= T::MaxValidity::get(),
+			IntentError::ValidityTooLong
+		);
 		Self::check_unused(payment_id)?;
+		ensure!(!used.contains(&payment_id), IntentError::NonceUsed);
 		ensure!(!intent.amount.is_zero(), IntentError::ZeroAmount);
 		ensure!(intent.payer != intent.payee, IntentError::SelfPayment);
+		Self::check_authorization(context, intent, signature, purpose)
+	}
+
+	/// The asset is payable and `signature` is the payer's over exactly this intent. An EVM
+	/// signature covers a 20-byte `to`: the intent's payee must be the account it pays, and
+	/// the intent may have no reference.
+	fn check_authorization(
+		context: &mut Context<T>,
+		intent: &Intent,
+		signature: &IntentSignature,
+		purpose: Purpose,
+	) -> Result<(), IntentError> {
 		let separator = context.separator(intent.asset).ok_or(IntentError::UnknownAsset)?;
 		match signature {
 			IntentSignature::Native(signature) => {
@@ -143,34 +306,19 @@ impl<T: Config> Pallet<T> {
 				ensure!(signature.verify(&payload[..], &intent.payer), IntentError::BadSignature);
 			},
 			IntentSignature::Evm(signature) => {
+				ensure!(intent.reference.is_none(), IntentError::UnsignedReference);
+				let from = evm_address::embedded_address(intent.payer.as_ref())
+					.ok_or(IntentError::NotAnEvmPayer)?;
+				let to = evm_address::address_of(intent.payee.as_ref());
+				ensure!(Self::account_of_address(to) == intent.payee, IntentError::BadSignature);
 				let digest = eip712::typed_data_digest(
 					&separator,
 					&eip712::intent_struct_hash(purpose, intent)?,
 				);
-				let from = evm_address::embedded_address(intent.payer.as_ref())
-					.ok_or(IntentError::NotAnEvmPayer)?;
 				check_evm_signature(signature, &digest, from)?;
 			},
 		}
-
-		let asset = intent.asset;
-		let debit = pending(debits, asset, &intent.payer)
-			.checked_add(intent.amount)
-			.ok_or(IntentError::InsufficientFunds)?;
-		let spendable = T::Assets::reducible_balance(
-			asset,
-			&intent.payer,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
-		ensure!(debit <= spendable, IntentError::InsufficientFunds);
-		let credit = pending(credits, asset, &intent.payee)
-			.checked_add(intent.amount)
-			.ok_or(IntentError::CannotReceive)?;
-		match T::Assets::can_deposit(asset, &intent.payee, credit, Provenance::Extant) {
-			DepositConsequence::Success => Ok(()),
-			_ => Err(IntentError::CannotReceive),
-		}
+		Ok(())
 	}
 
 	pub(crate) fn check_cancel_signature(
@@ -199,58 +347,53 @@ impl<T: Config> Pallet<T> {
 		signature: IntentSignature,
 		purpose: Purpose,
 	) -> DispatchResult {
-		let mut settlement = Self::settle(alloc::vec![(intent, signature)], purpose)?;
+		let mut settlement = Self::settle(alloc::vec![(intent, signature)], purpose);
 		match settlement.outcomes.pop() {
 			Some((_, Err(reason))) => Err(Error::<T>::from(reason).into()),
 			_ => Ok(()),
 		}
 	}
 
-	/// Checks each item against the state left by the items before it, records those that
-	/// pass, and moves the netted amounts. Returns each item's payment id and outcome, in order,
-	/// and how many payees were paid. At most `MaxBatch` items.
-	pub(crate) fn settle(
-		items: Vec<(Intent, IntentSignature)>,
-		purpose: Purpose,
-	) -> Result<Settlement, DispatchError> {
+	/// Checks each item against the state left by the items before it, moves the netted
+	/// amounts of those that pass, and records them. Returns each item's payment id and
+	/// outcome, in order, and how many payees were paid. Never fails as a whole: an item that
+	/// cannot settle is rejected on its own. At most `MaxBatch` items.
+	pub(crate) fn settle(items: Vec<(Intent, IntentSignature)>, purpose: Purpose) -> Settlement {
 		let mut context = Context::<T>::new();
-		let mut batch =
-			Batch::<T> { debits: Pending::new(), credits: Pending::new(), entries: BTreeMap::new() };
+		let mut positions = Positions::<T>::new();
+		let mut used = BTreeSet::new();
 		let mut outcomes = Vec::with_capacity(items.len());
-		for (intent, signature) in items {
+		let mut accepted = Vec::new();
+		for (index, (intent, signature)) in items.into_iter().enumerate() {
 			let payment_id = intent.payment_id();
-			let outcome = Self::check_intent(
-				&mut context,
-				payment_id,
-				&intent,
-				&signature,
-				purpose,
-				&batch.debits,
-				&batch.credits,
-			);
+			let outcome =
+				Self::check_intent(&mut context, payment_id, &intent, &signature, purpose, &used)
+					.and_then(|()| positions.take(&intent));
 			if outcome.is_ok() {
-				Self::record(&mut batch, payment_id, intent);
+				used.insert(payment_id);
+				accepted.push((index, payment_id, intent));
 			}
 			outcomes.push((payment_id, outcome));
 		}
-		let payees = batch.entries.len() as u32;
-		// Every debit was checked against the spendable balance, and every credit against
-		// `can_deposit`, so neither fails; if one did, the error reverts the whole call.
-		for ((asset, payer), amount) in batch.debits {
-			T::Assets::decrease_balance(
-				asset,
-				&payer,
-				amount,
-				Precision::Exact,
-				Preservation::Expendable,
-				Fortitude::Polite,
-			)?;
+		if !positions.move_netted() {
+			// The checks follow pallet-assets' rules; should it refuse the netted amounts for a
+			// rule they do not model, each item moves on its own and one it refuses is rejected.
+			accepted.retain(|(index, _, intent)| match move_one::<T>(intent) {
+				Ok(()) => true,
+				Err(reason) => {
+					outcomes[*index].1 = Err(reason);
+					false
+				},
+			});
 		}
-		for ((asset, payee), amount) in batch.credits {
-			T::Assets::increase_balance(asset, &payee, amount, Precision::Exact)?;
+		let mut entries = Entries::<T>::new();
+		let expires = context.now.saturating_add(T::MaxValidity::get());
+		for (_, payment_id, intent) in accepted {
+			Self::record(&mut entries, payment_id, intent, expires);
 		}
+		let payees = entries.len() as u32;
 		let mut hook_weight = Weight::zero();
-		for ((payee, asset), (mut ledger, entry)) in batch.entries {
+		for ((payee, asset), (mut ledger, entry)) in entries {
 			hook_weight.saturating_accrue(T::OnSettled::on_settled(
 				&payee,
 				asset,
@@ -261,18 +404,16 @@ impl<T: Config> Pallet<T> {
 			ledger.next.saturating_inc();
 			Ledgers::<T>::insert(&payee, asset, ledger);
 		}
-		Ok(Settlement { outcomes, payees, hook_weight })
+		Settlement { outcomes, payees, hook_weight }
 	}
 
-	/// Marks the nonce used with the payment's receipt, adds the payment to its payee's ledger
-	/// entry and the amounts to the batch's debits and credits, emits `Settled`.
-	fn record(batch: &mut Batch<T>, payment_id: PaymentId, intent: Intent) {
+	/// Marks the nonce used (until `expires`) with the payment's receipt, adds the payment to
+	/// its payee's ledger entry, emits `Settled`.
+	fn record(entries: &mut Entries<T>, payment_id: PaymentId, intent: Intent, expires: UnixSeconds) {
 		let (asset, amount) = (intent.asset, intent.amount);
-		batch.debits.entry((asset, intent.payer.clone())).or_default().saturating_accrue(amount);
-		batch.credits.entry((asset, intent.payee.clone())).or_default().saturating_accrue(amount);
 		let block = frame_system::Pallet::<T>::block_number();
 		let (ledger, entry) =
-			batch.entries.entry((intent.payee.clone(), asset)).or_insert_with(|| {
+			entries.entry((intent.payee.clone(), asset)).or_insert_with(|| {
 				let ledger = Ledgers::<T>::get(&intent.payee, asset);
 				let entry = LedgerEntry {
 					block,
@@ -301,10 +442,7 @@ impl<T: Config> Pallet<T> {
 			extrinsic_index: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
 			sequence: ledger.next,
 		};
-		Authorizations::<T>::insert(
-			payment_id,
-			AuthorizationRecord::Used { expires: intent.valid_before, receipt },
-		);
+		Authorizations::<T>::insert(payment_id, AuthorizationRecord::Used { expires, receipt });
 		Self::deposit_event(Event::Settled {
 			payment_id,
 			payer: intent.payer,
@@ -356,8 +494,9 @@ impl<T: Config> Pallet<T> {
 		Ok(taken)
 	}
 
-	/// Removes used-nonce records whose intent has expired, that were kept their
-	/// `ReceiptRetention` and whose statement period is closed, resuming where the last sweep
+	/// Removes used-nonce records that are past their `expires` (so no intent that could carry
+	/// their nonce is still valid), were kept their `ReceiptRetention` and whose statement
+	/// period is closed, resuming where the last sweep
 	/// stopped, within `remaining` weight. Returns the weight used.
 	pub(crate) fn prune_expired_authorizations(remaining: Weight) -> Weight {
 		let db = T::DbWeight::get();

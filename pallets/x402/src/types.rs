@@ -43,11 +43,11 @@ pub struct AssetDomain {
 /// one record per intent, which is most of what an intent costs.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
 pub enum AuthorizationRecord<BlockNumber> {
-	/// The intent settled. Kept until both its `valid_before` has passed (the intent can
-	/// never pass the window check again) and the payee has closed the statement period that
+	/// The intent settled. Kept until both `expires` has passed (no intent with this nonce can
+	/// pass the window check any more) and the payee has closed the statement period that
 	/// holds it.
 	Used {
-		/// The intent's `valid_before`.
+		/// The settlement time plus `MaxValidity`.
 		expires: UnixSeconds,
 		/// What was paid.
 		receipt: Receipt<AccountId, AssetId, Balance, BlockNumber>,

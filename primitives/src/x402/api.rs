@@ -34,6 +34,23 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 			purpose: Purpose,
 		) -> Result<PaymentId, IntentError>;
 
+		/// Runs `settle_batch(items)` at this block without keeping anything: each item's
+		/// payment id and outcome, in order. A facilitator dry-runs a batch before it signs it.
+		fn simulate_batch(items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>) -> Vec<(PaymentId, Result<(), IntentError>)>;
+
+		/// Whether `signature` authorizes `intent` for `purpose` on this chain, whatever the
+		/// state of its nonce, window and funds: how a facilitator tells a forged copy of a
+		/// settled payment from the payment itself.
+		fn check_signature(
+			intent: PaymentIntent<AccountId, AssetId, Balance>,
+			signature: IntentSignature,
+			purpose: Purpose,
+		) -> Result<(), IntentError>;
+
+		/// This network's EVM chain id (the `chainId` of its EIP-712 domains), set in its chain
+		/// spec.
+		fn evm_chain_id() -> u64;
+
 		/// What the chain remembers of `payer`'s `nonce`: `None` if it is unused (or its
 		/// used record was pruned after expiry).
 		fn authorization_state(payer: AccountId, nonce: AuthorizationNonce) -> Option<AuthorizationState>;

@@ -79,13 +79,15 @@ pub struct PaymentIntent<AccountId, AssetId, Balance> {
 	pub valid_before: UnixSeconds,
 	/// The payer's random single-use nonce.
 	pub nonce: AuthorizationNonce,
-	/// The payee's optional reference. EVM signatures do not cover it (EIP-3009 has no such
-	/// field), so for them it is the submitter's annotation, not the payer's.
+	/// The payee's optional reference, covered by native signatures. EVM signatures cannot
+	/// cover it (EIP-3009 has no such field), so an EVM-signed intent must have none: anyone
+	/// could otherwise stamp a payment with another invoice's reference.
 	pub reference: Option<PaymentReference>,
 }
 
 impl<AccountId: Encode, AssetId, Balance> PaymentIntent<AccountId, AssetId, Balance> {
-	/// The intent's payment id.
+	/// The intent's payment id. It names the payer's nonce, not the intent: two intents
+	/// with one nonce share it, and at most one of them ever settles.
 	pub fn payment_id(&self) -> PaymentId {
 		payment_id(&self.payer, &self.nonce)
 	}
@@ -157,7 +159,8 @@ pub enum IntentError {
 	NotYetValid,
 	/// The block time is not before `valid_before`.
 	Expired,
-	/// `valid_before` is further from now than the chain's `MaxValidity`.
+	/// The window from `valid_after` to `valid_before` is longer than the chain's
+	/// `MaxValidity`.
 	ValidityTooLong,
 	/// The payer's nonce was already used.
 	NonceUsed,
@@ -169,7 +172,8 @@ pub enum IntentError {
 	ZeroAmount,
 	/// Payer and payee are the same account.
 	SelfPayment,
-	/// The signature does not verify for this payer, intent, purpose and chain.
+	/// The signature does not verify for this payer, intent, purpose and chain (for EVM
+	/// signatures: also when the signed `to` address does not pay `payee`).
 	BadSignature,
 	/// An EVM signature was given for a payer that is not an EVM account.
 	NotAnEvmPayer,
@@ -180,6 +184,11 @@ pub enum IntentError {
 	CannotReceive,
 	/// Only the payee may submit this intent (`receive_with_authorization`).
 	NotThePayee,
+	/// An EVM-signed intent carries a `reference`, which its signature does not cover.
+	UnsignedReference,
+	/// The payment would leave the payer less than the asset's minimum balance but not
+	/// nothing: that remainder would be destroyed. Pay all of it, or leave at least the minimum.
+	DustRemainder,
 }
 
 /// What the chain remembers of a payer's nonce.
@@ -188,10 +197,11 @@ pub enum IntentError {
 	Debug,
 )]
 pub enum AuthorizationState {
-	/// An intent with this nonce settled. The record is kept until `expires`, the intent's
-	/// `valid_before`: after that the intent can never pass the window check again.
+	/// An intent with this nonce settled. The record is kept at least until `expires`: the
+	/// settlement time plus `MaxValidity`, the longest window an intent may have. Every other
+	/// intent with this nonce whose window opened before the nonce was used has then expired.
 	Used {
-		/// The settled intent's `valid_before`.
+		/// When the record may go.
 		expires: UnixSeconds,
 	},
 	/// The payer canceled the nonce before it was used. Kept for good: a cancellation does not

@@ -1,15 +1,15 @@
 //! `pallet-agents`: agent identity, payment-backed reputation and validation (ERC-8004).
 
 use crate::{Balances, Runtime, RuntimeHoldReason, Timestamp, X402, MILLI_UNIT};
-use agentchain_primitives::EVM_CHAIN_ID;
-use polkadot_sdk::frame_support::traits::{ConstU128, ConstU32, ConstU64};
+use polkadot_sdk::frame_support::traits::{ConstU128, ConstU32};
 
 impl pallet_agents::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Payments = X402;
 	type Time = Timestamp;
-	type EvmChainId = ConstU64<EVM_CHAIN_ID>;
+	/// Wallet proofs are signed against this network's x402 chain id (from its chain spec).
+	type EvmChainId = pallet_x402::EvmChainIdOf<Runtime>;
 	/// A tenth of a token per stored item and a thousandth per byte: a registration with a
 	/// 100-byte URI costs about 0.3 tokens, a feedback about 0.2; all of it comes back on
 	/// removal.

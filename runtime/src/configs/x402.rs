@@ -1,7 +1,6 @@
 //! `pallet-x402`: stablecoin payments authorized by payers' signatures (x402 settlement).
 
 use crate::{AccountId, Agents, Assets, Runtime, Timestamp, DAYS};
-use agentchain_primitives::EVM_CHAIN_ID;
 use polkadot_sdk::{
 	frame_support::traits::{ConstU32, ConstU64},
 	frame_system::EnsureRoot,
@@ -11,8 +10,8 @@ impl pallet_x402::Config for Runtime {
 	type Assets = Assets;
 	type Time = Timestamp;
 	type AdminOrigin = EnsureRoot<AccountId>;
-	type EvmChainId = ConstU64<EVM_CHAIN_ID>;
-	/// An intent may be valid for at most a day ahead; its used-nonce record lives that long.
+	/// An intent's window may be a day long at most; its used-nonce record lives that long
+	/// after it settled.
 	type MaxValidity = ConstU64<{ 24 * 60 * 60 }>;
 	/// Intents per `settle_batch`: a facilitator's batch per block.
 	type MaxBatch = ConstU32<256>;

@@ -135,3 +135,20 @@ fn the_new_owner_must_prove_the_wallet_again() {
 		));
 	});
 }
+
+#[test]
+fn an_evm_wallet_proof_for_another_network_is_refused() {
+	new_test_ext().execute_with(|| {
+		let id = register_as(&owner(), b"");
+		let key = evm("AgentWallet");
+		let deadline = T0 + 300;
+		// Signed for this network's chain id, presented on a network with another.
+		pallet_x402::EvmChainId::<Test>::put(TEST_CHAIN_ID + 1);
+		assert_noop!(
+			set_wallet(id, &key.1, deadline, evm_proof(&key, id, &owner(), deadline)),
+			Error::<Test>::BadWalletProof
+		);
+		pallet_x402::EvmChainId::<Test>::put(TEST_CHAIN_ID);
+		assert_ok!(set_wallet(id, &key.1, deadline, evm_proof(&key, id, &owner(), deadline)));
+	});
+}

@@ -4,7 +4,7 @@
 
 use crate::{mock::*, *};
 use polkadot_sdk::{
-	frame_support::assert_ok,
+	frame_support::{assert_noop, assert_ok},
 	sp_core::H160,
 };
 use serde_json::Value;
@@ -99,6 +99,15 @@ fn viem_digests_match_ours_and_its_signatures_settle() {
 
 			let before = usdc(&payee);
 			let call = Box::new(intent.clone());
+			if intent.valid_before - intent.valid_after > MAX_VALIDITY {
+				// EIP-3009's common `validAfter = 0`: a window longer than this chain admits
+				// (a used nonce is remembered only that long).
+				assert_noop!(
+					X402::transfer_with_authorization(RuntimeOrigin::signed(facilitator()), call, IntentSignature::Evm(signature)),
+					Error::<Test>::ValidityTooLong
+				);
+				continue;
+			}
 			match purpose {
 				Purpose::Transfer => {
 					assert_ok!(X402::transfer_with_authorization(

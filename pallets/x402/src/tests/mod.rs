@@ -1,9 +1,12 @@
 //! Tests, split by concern.
 
 mod batch;
+mod batch_funds;
+mod binding;
 mod cancel;
 mod eip712;
 mod fuzz;
+mod nonce_lifetime;
 mod pruning;
 mod statement;
 mod transfer;

@@ -1,5 +1,5 @@
-//! `on_idle` pruning of used-nonce records (expired, kept their retention, and their statement
-//! closed): never lets a replay through.
+//! `on_idle` pruning of used-nonce records (past `MaxValidity` since they settled, kept their
+//! retention, and their statement closed): never lets a replay through.
 
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
@@ -32,12 +32,17 @@ fn expired_records_are_pruned_and_the_intent_stays_dead() {
 			assert!(X402::receipt(intent.payment_id()).is_some());
 		}
 
-		// Expired and retained long enough: the sweep removes it, and the same intent is
-		// refused by the window.
+		// Expired and retained long enough, but within `MaxValidity` of its settlement: an
+		// intent with the same nonce could still be valid, so the record stays.
+		next_block_with_idle();
+		assert!(X402::authorization_state(&payer, &intent.nonce).is_some());
+
+		// Past that too: the sweep removes it, and the same intent is refused by the window.
+		set_time(T0 + MAX_VALIDITY);
 		next_block_with_idle();
 		assert!(X402::authorization_state(&payer, &intent.nonce).is_none());
 		assert!(X402::receipt(intent.payment_id()).is_none());
-		for later in [intent.valid_before, intent.valid_before + 1, intent.valid_before + 10_000] {
+		for later in [T0 + MAX_VALIDITY, T0 + MAX_VALIDITY + 1, T0 + MAX_VALIDITY + 10_000] {
 			set_time(later);
 			assert_noop!(
 				X402::transfer_with_authorization(
