@@ -47,13 +47,19 @@ fn payer(index: u32) -> ecdsa::Pair {
 /// facilitator request.
 fn payment(payer: &ecdsa::Pair, nonce: u64) -> Value {
 	let bob = Sr25519Keyring::Bob.to_account_id();
-	let authorization =
-		Authorization { valid_before: unix_now() + 3_600, ..Authorization::new(PRICE, &nonce.to_le_bytes()) };
+	let authorization = Authorization {
+		valid_before: unix_now() + 3_600,
+		..Authorization::new(PRICE, &nonce.to_le_bytes())
+	};
 	authorization.request(payer, &bob, exact::requirements(PRICE, exact::address_of(&bob)))
 }
 
 /// Submits `calls` signed by `signer` with consecutive nonces, without waiting for them.
-async fn submit_all(rpc: &Rpc, signer: &sr25519::Pair, calls: Vec<agentchain_runtime::RuntimeCall>) -> Result<(), Error> {
+async fn submit_all(
+	rpc: &Rpc,
+	signer: &sr25519::Pair,
+	calls: Vec<agentchain_runtime::RuntimeCall>,
+) -> Result<(), Error> {
 	let genesis = rpc.genesis_hash().await?;
 	let first = rpc.account_nonce(&signer.public().into()).await?;
 	let extrinsics: Vec<_> = calls
@@ -62,7 +68,10 @@ async fn submit_all(rpc: &Rpc, signer: &sr25519::Pair, calls: Vec<agentchain_run
 		.map(|(call, nonce)| extrinsic::signed(call, signer, nonce, genesis))
 		.collect();
 	for xt in &extrinsics {
-		let _: H256 = rpc.client().request("author_submitExtrinsic", rpc_params![Bytes(codec::Encode::encode(xt))]).await?;
+		let _: H256 = rpc
+			.client()
+			.request("author_submitExtrinsic", rpc_params![Bytes(codec::Encode::encode(xt))])
+			.await?;
 	}
 	Ok(())
 }
@@ -102,7 +111,10 @@ fn report_rate(what: &str, included: u64, submitted: u64, elapsed: Duration) -> 
 		0 => String::new(),
 		dropped => format!(" ({dropped} of {submitted} never reached a block within {STALL:?} of the last that did)"),
 	};
-	println!("{what}: {included} in blocks after {:.1} s = {rate:.0}/s{dropped}", elapsed.as_secs_f64());
+	println!(
+		"{what}: {included} in blocks after {:.1} s = {rate:.0}/s{dropped}",
+		elapsed.as_secs_f64()
+	);
 	rate
 }
 
@@ -129,7 +141,8 @@ fn verify_load(
 		.map(|client| {
 			let (request, url, stop) = (request.to_owned(), url.to_owned(), stop.clone());
 			// Paced clients start spread over one interval, not all at once.
-			let mut next = pace.map(|pace| Instant::now() + pace.mul_f64(client as f64 / clients as f64));
+			let mut next =
+				pace.map(|pace| Instant::now() + pace.mul_f64(client as f64 / clients as f64));
 			std::thread::spawn(move || {
 				let agent = ureq::AgentBuilder::new().build();
 				let (mut latencies, mut failures) = (Vec::new(), Vec::new());
@@ -146,7 +159,9 @@ fn verify_load(
 						.map_err(|e| e.to_string())
 						.and_then(|r| r.into_string().map_err(|e| e.to_string()));
 					match answer {
-						Ok(body) if body.contains("\"isValid\":true") => latencies.push(started.elapsed()),
+						Ok(body) if body.contains("\"isValid\":true") => {
+							latencies.push(started.elapsed())
+						},
 						Ok(body) => failures.push(body),
 						Err(error) => failures.push(error),
 					}
@@ -176,7 +191,9 @@ fn report_verify(
 	pace: Option<Duration>,
 	(latencies, failures): &(Vec<Duration>, Vec<String>),
 ) {
-	let pace = pace.map_or("without pause".to_owned(), |pace| format!("one request per {} ms each", pace.as_millis()));
+	let pace = pace.map_or("without pause".to_owned(), |pace| {
+		format!("one request per {} ms each", pace.as_millis())
+	});
 	println!(
 		"/verify, {clients} client(s), {pace}: {} valid answers in {seconds} s = {:.0}/s, p50 {:.2} ms, p99 {:.2} ms",
 		latencies.len(),
@@ -192,7 +209,9 @@ fn report_verify(
 #[tokio::main]
 async fn main() -> Result<(), Error> {
 	let args: Vec<String> = std::env::args().collect();
-	let node_binary = args.get(1).ok_or("usage: facilitator_load <agentchain-node> [transfers] [payments] [verify seconds]")?;
+	let node_binary = args.get(1).ok_or(
+		"usage: facilitator_load <agentchain-node> [transfers] [payments] [verify seconds]",
+	)?;
 	let transfers: u32 = args.get(2).map(|a| a.parse()).transpose()?.unwrap_or(5_000);
 	let payments: u64 = args.get(3).map(|a| a.parse()).transpose()?.unwrap_or(5_000);
 	let verify_seconds: u64 = args.get(4).map(|a| a.parse()).transpose()?.unwrap_or(10);
@@ -204,8 +223,12 @@ async fn main() -> Result<(), Error> {
 
 	// Fund the payers, in one go from Alice.
 	let funds = PRICE * (payments as Balance / PAYERS as Balance + 10);
-	let payer_accounts: Vec<AccountId> = (0..PAYERS).map(|i| exact::account_of(&payer(i))).collect();
-	let funding = payer_accounts.iter().map(|account| extrinsic::stablecoin_transfer(account.clone(), funds)).collect();
+	let payer_accounts: Vec<AccountId> =
+		(0..PAYERS).map(|i| exact::account_of(&payer(i))).collect();
+	let funding = payer_accounts
+		.iter()
+		.map(|account| extrinsic::stablecoin_transfer(account.clone(), funds))
+		.collect();
 	let started = Instant::now();
 	submit_all(&rpc, &alice, funding).await?;
 	for account in &payer_accounts {
@@ -217,11 +240,15 @@ async fn main() -> Result<(), Error> {
 	// 1. Baseline: single signed stablecoin transfers, from Alice to Charlie.
 	let charlie = Sr25519Keyring::Charlie.to_account_id();
 	let start = rpc.stablecoin_balance(&charlie, None).await?;
-	let calls = (0..transfers).map(|_| extrinsic::stablecoin_transfer(charlie.clone(), 1)).collect();
+	let calls = (0..transfers)
+		.map(|_| extrinsic::stablecoin_transfer(charlie.clone(), 1))
+		.collect();
 	let started = Instant::now();
 	submit_all(&rpc, &alice, calls).await?;
-	let (arrived, elapsed) = follow_balance(&rpc, &charlie, start, start + transfers as Balance, started).await?;
-	let transfer_rate = report_rate("single signed transfers", arrived as u64, transfers.into(), elapsed);
+	let (arrived, elapsed) =
+		follow_balance(&rpc, &charlie, start, start + transfers as Balance, started).await?;
+	let transfer_rate =
+		report_rate("single signed transfers", arrived as u64, transfers.into(), elapsed);
 
 	// 2. `/verify` latency: one client alone; 200 clients each sending one request every
 	// 200 ms (1,000 requests per second in all); 200 clients sending without pause.
@@ -233,13 +260,17 @@ async fn main() -> Result<(), Error> {
 		(CLIENTS, verify_seconds, None),
 	] {
 		let (url, request) = (url.clone(), request.clone());
-		let outcome = tokio::task::spawn_blocking(move || verify_load(&url, &request, clients, seconds, pace)).await??;
+		let outcome = tokio::task::spawn_blocking(move || {
+			verify_load(&url, &request, clients, seconds, pace)
+		})
+		.await??;
 		report_verify(clients, seconds, pace, &outcome);
 	}
 
 	// 3. Settled payments per second through batching: all submitted over JSON-RPC from
 	// `CONNECTIONS` connections, 64 in flight on each, counted until the last is in a block.
-	let requests: Vec<Value> = (0..payments).map(|n| payment(&payer((n % PAYERS as u64) as u32), n)).collect();
+	let requests: Vec<Value> =
+		(0..payments).map(|n| payment(&payer((n % PAYERS as u64) as u32), n)).collect();
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	let start = rpc.stablecoin_balance(&bob, None).await?;
 	let mut connections = Vec::new();
@@ -249,24 +280,30 @@ async fn main() -> Result<(), Error> {
 	let share = requests.len().div_ceil(CONNECTIONS);
 	eprintln!("submitting {payments} payments");
 	let started = Instant::now();
-	let submitters = connections.iter().zip(requests.chunks(share.max(1))).map(|(connection, share)| async move {
-		for chunk in share.chunks(64) {
-			let submissions = chunk
-				.iter()
-				.map(|request| connection.client().request::<H256, _>("x402_submit", rpc_params![request]));
-			for submitted in futures::future::join_all(submissions).await {
-				submitted?;
+	let submitters = connections.iter().zip(requests.chunks(share.max(1))).map(
+		|(connection, share)| async move {
+			for chunk in share.chunks(64) {
+				let submissions = chunk.iter().map(|request| {
+					connection.client().request::<H256, _>("x402_submit", rpc_params![request])
+				});
+				for submitted in futures::future::join_all(submissions).await {
+					submitted?;
+				}
 			}
-		}
-		Ok::<_, Error>(())
-	});
+			Ok::<_, Error>(())
+		},
+	);
 	for submitted in futures::future::join_all(submitters).await {
 		submitted?;
 	}
-	println!("batched x402 settlement: {payments} payments accepted in {:.1} s", started.elapsed().as_secs_f64());
+	println!(
+		"batched x402 settlement: {payments} payments accepted in {:.1} s",
+		started.elapsed().as_secs_f64()
+	);
 	let target = start + PRICE * payments as Balance;
 	let (arrived, elapsed) = follow_balance(&rpc, &bob, start, target, started).await?;
-	let settle_rate = report_rate("batched x402 settlement", (arrived / PRICE) as u64, payments, elapsed);
+	let settle_rate =
+		report_rate("batched x402 settlement", (arrived / PRICE) as u64, payments, elapsed);
 	println!("batching / single transfers: {:.2}x", settle_rate / transfer_rate);
 	node.stop()?;
 	Ok(())

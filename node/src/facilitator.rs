@@ -11,7 +11,8 @@ use std::{
 };
 
 use agentchain_facilitator::{
-	http, metrics::Metrics, store::Store, Chain, ChainError, Config, Facilitator, Inclusion, TxEvent,
+	http, metrics::Metrics, store::Store, Chain, ChainError, Config, Facilitator, Inclusion,
+	TxEvent,
 };
 use agentchain_primitives::{
 	x402::{
@@ -21,7 +22,9 @@ use agentchain_primitives::{
 	},
 	AccountId, AssetId, Block, BlockNumber, Nonce,
 };
-use agentchain_runtime::{Address, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic};
+use agentchain_runtime::{
+	Address, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
+};
 use codec::{Decode, Encode};
 use futures::{stream::BoxStream, StreamExt};
 use polkadot_sdk::{
@@ -143,12 +146,16 @@ impl NodeChain {
 		for record in records {
 			let frame_system::Phase::ApplyExtrinsic(index) = record.phase else { continue };
 			let outcome = match record.event {
-				RuntimeEvent::X402(pallet_x402::Event::Settled { payment_id, .. }) => (payment_id, Ok(())),
-				RuntimeEvent::X402(pallet_x402::Event::Rejected { payment_id, reason, .. }) =>
-					(payment_id, Err(reason)),
+				RuntimeEvent::X402(pallet_x402::Event::Settled { payment_id, .. }) => {
+					(payment_id, Ok(()))
+				},
+				RuntimeEvent::X402(pallet_x402::Event::Rejected { payment_id, reason, .. }) => {
+					(payment_id, Err(reason))
+				},
 				_ => continue,
 			};
-			if let Some(entry) = hashes.get(index as usize).and_then(|hash| outcomes.get_mut(hash)) {
+			if let Some(entry) = hashes.get(index as usize).and_then(|hash| outcomes.get_mut(hash))
+			{
 				entry.push(outcome);
 			}
 		}
@@ -205,10 +212,16 @@ impl NodeChain {
 	/// Builds and signs `call` with the facilitator key and the lowest nonce none of its
 	/// extrinsics in the pool holds; returns it with that nonce (taken until [`Self::free`]).
 	fn sign(&self, call: RuntimeCall) -> Result<(OpaqueExtrinsic, Nonce), ChainError> {
-		let public = self.signer_key().ok_or_else(|| ChainError("no facilitator key in the keystore".into()))?;
+		let public = self
+			.signer_key()
+			.ok_or_else(|| ChainError("no facilitator key in the keystore".into()))?;
 		let account = MultiSigner::from(public).into_account();
 		let best = self.best();
-		let on_chain = self.client.runtime_api().account_nonce(best, account.clone()).map_err(api_error)?;
+		let on_chain = self
+			.client
+			.runtime_api()
+			.account_nonce(best, account.clone())
+			.map_err(api_error)?;
 		let nonce = {
 			let mut in_pool = self.in_pool.lock();
 			in_pool.retain(|nonce| *nonce >= on_chain);
@@ -245,7 +258,11 @@ impl NodeChain {
 			(),
 			(),
 		);
-		let payload = SignedPayload::from_raw(call, agentchain_runtime::immortal_tx_extension(nonce), implicit);
+		let payload = SignedPayload::from_raw(
+			call,
+			agentchain_runtime::immortal_tx_extension(nonce),
+			implicit,
+		);
 		let signature = payload
 			.using_encoded(|bytes| self.keystore.sr25519_sign(FACILITATOR_KEY_TYPE, &public, bytes))
 			.map_err(chain_error)?
@@ -279,7 +296,10 @@ impl Chain for NodeChain {
 	}
 
 	fn now(&self) -> Result<u64, ChainError> {
-		SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).map_err(chain_error)
+		SystemTime::now()
+			.duration_since(UNIX_EPOCH)
+			.map(|d| d.as_secs())
+			.map_err(chain_error)
 	}
 
 	fn verify(
@@ -316,15 +336,27 @@ impl Chain for NodeChain {
 	}
 
 	fn account_of_address(&self, address: H160) -> Result<AccountId, ChainError> {
-		self.looked_up(|lookups| &mut lookups.accounts, address, |api, at| api.account_of_address(at, address))
+		self.looked_up(
+			|lookups| &mut lookups.accounts,
+			address,
+			|api, at| api.account_of_address(at, address),
+		)
 	}
 
-	fn receipt(&self, payment_id: PaymentId) -> Result<Option<agentchain_facilitator::chain::ChainReceipt>, ChainError> {
+	fn receipt(
+		&self,
+		payment_id: PaymentId,
+	) -> Result<Option<agentchain_facilitator::chain::ChainReceipt>, ChainError> {
 		self.client.runtime_api().receipt(self.best(), payment_id).map_err(api_error)
 	}
 
-	fn locate(&self, receipt: &agentchain_facilitator::chain::ChainReceipt) -> Result<Option<Inclusion>, ChainError> {
-		let Some(block) = self.client.hash(receipt.block).map_err(chain_error)? else { return Ok(None) };
+	fn locate(
+		&self,
+		receipt: &agentchain_facilitator::chain::ChainReceipt,
+	) -> Result<Option<Inclusion>, ChainError> {
+		let Some(block) = self.client.hash(receipt.block).map_err(chain_error)? else {
+			return Ok(None);
+		};
 		let body = self.body(block)?;
 		let Some(extrinsic) = body.get(receipt.extrinsic_index as usize) else { return Ok(None) };
 		Ok(Some(Inclusion {
@@ -342,7 +374,10 @@ impl Chain for NodeChain {
 		from: BlockNumber,
 		to: BlockNumber,
 	) -> Result<StatementReport<BlockNumber>, ChainError> {
-		self.client.runtime_api().statement(self.best(), payee, asset, from, to).map_err(api_error)
+		self.client
+			.runtime_api()
+			.statement(self.best(), payee, asset, from, to)
+			.map_err(api_error)
 	}
 
 	async fn submit_batch(
@@ -350,16 +385,22 @@ impl Chain for NodeChain {
 		items: Vec<(agentchain_facilitator::chain::Intent, IntentSignature)>,
 	) -> Result<(H256, BoxStream<'static, TxEvent>), ChainError> {
 		let items = items.try_into().map_err(|_| ChainError("more items than MaxBatch".into()))?;
-		let (extrinsic, nonce) = self.sign(RuntimeCall::X402(pallet_x402::Call::settle_batch { items }))?;
+		let (extrinsic, nonce) =
+			self.sign(RuntimeCall::X402(pallet_x402::Call::settle_batch { items }))?;
 		let tx = self.pool.hash_of(&extrinsic);
-		let statuses = match self.pool.submit_and_watch(self.best(), TransactionSource::Local, extrinsic).await {
+		let statuses = match self
+			.pool
+			.submit_and_watch(self.best(), TransactionSource::Local, extrinsic)
+			.await
+		{
 			Ok(statuses) => statuses,
 			Err(error) => {
 				self.in_pool.lock().remove(&nonce);
 				return Err(chain_error(error));
 			},
 		};
-		let (client, pool, in_pool) = (self.client.clone(), self.pool.clone(), self.in_pool.clone());
+		let (client, pool, in_pool) =
+			(self.client.clone(), self.pool.clone(), self.in_pool.clone());
 		// Its nonce is free again once the extrinsic is final or will not be included.
 		let free = move || {
 			in_pool.lock().remove(&nonce);
@@ -368,7 +409,9 @@ impl Chain for NodeChain {
 			.filter_map(move |status| {
 				let number = |block: H256| client.number(block).ok().flatten().unwrap_or_default();
 				let event = match status {
-					TransactionStatus::InBlock((block, _)) => Some(TxEvent::InBlock { block, number: number(block) }),
+					TransactionStatus::InBlock((block, _)) => {
+						Some(TxEvent::InBlock { block, number: number(block) })
+					},
 					TransactionStatus::Retracted(_) => Some(TxEvent::Retracted),
 					TransactionStatus::Finalized((block, _)) => {
 						free();
@@ -447,8 +490,9 @@ pub fn start(
 		.map(Metrics::register)
 		.transpose()
 		.map_err(|e| other(format!("cannot register the facilitator's metrics: {e}")))?;
-	let store = Store::open(&options.queue_dir)
-		.map_err(|e| other(format!("cannot open the facilitator queue {}: {e}", options.queue_dir.display())))?;
+	let store = Store::open(&options.queue_dir).map_err(|e| {
+		other(format!("cannot open the facilitator queue {}: {e}", options.queue_dir.display()))
+	})?;
 	let chain = NodeChain::new(client, pool, keystore, key)
 		.map_err(|e| other(format!("cannot read the x402 settings of the chain: {e}")))?;
 	let facilitator = Facilitator::new(Arc::new(chain), Some(store), metrics, Config::default());
@@ -464,7 +508,10 @@ pub fn start(
 /// The key the facilitator signs with: the one `--facilitator-key` names (it must be in the
 /// keystore), else the keystore's only `x402` key. Several and none named is an error: the
 /// node must not pick one of them for the operator.
-fn facilitator_key(keystore: &KeystorePtr, named: Option<sr25519::Public>) -> Result<Option<sr25519::Public>, String> {
+fn facilitator_key(
+	keystore: &KeystorePtr,
+	named: Option<sr25519::Public>,
+) -> Result<Option<sr25519::Public>, String> {
 	use polkadot_sdk::sp_core::crypto::Ss58Codec;
 	let keys = keystore.sr25519_public_keys(FACILITATOR_KEY_TYPE);
 	match (named, keys.as_slice()) {

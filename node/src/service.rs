@@ -7,8 +7,10 @@ use agentchain_primitives::{x402::api::X402Api, Block};
 use agentchain_runtime::apis::RuntimeApi;
 use futures::FutureExt;
 use polkadot_sdk::{
-	sc_basic_authorship, sc_client_api::{Backend, BlockBackend},
-	sc_consensus, sc_consensus_aura::{self, ImportQueueParams, SlotProportion, StartAuraParams},
+	sc_basic_authorship,
+	sc_client_api::{Backend, BlockBackend},
+	sc_consensus,
+	sc_consensus_aura::{self, ImportQueueParams, SlotProportion, StartAuraParams},
 	sc_consensus_grandpa::{self, SharedVoterState},
 	sc_executor::WasmExecutor,
 	sc_network, sc_offchain,
@@ -16,10 +18,12 @@ use polkadot_sdk::{
 	sc_telemetry::{Telemetry, TelemetryWorker},
 	sc_transaction_pool,
 	sc_transaction_pool_api::OffchainTransactionPoolFactory,
-	sp_consensus_aura::{self, sr25519::AuthorityPair as AuraPair},
 	sp_api::ProvideRuntimeApi,
 	sp_blockchain::HeaderBackend,
-	sp_io, sp_runtime::traits::Block as BlockT, sp_timestamp,
+	sp_consensus_aura::{self, sr25519::AuthorityPair as AuraPair},
+	sp_io,
+	sp_runtime::traits::Block as BlockT,
+	sp_timestamp,
 };
 
 /// The client: state and blocks, executing the on-chain wasm runtime.
@@ -104,8 +108,10 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			create_inherent_data_providers: move |parent_hash, _| {
 				let cidp_client = cidp_client.clone();
 				async move {
-					let slot_duration =
-						sc_consensus_aura::standalone::slot_duration_at(&*cidp_client, parent_hash)?;
+					let slot_duration = sc_consensus_aura::standalone::slot_duration_at(
+						&*cidp_client,
+						parent_hash,
+					)?;
 					Ok(inherent_data_providers(slot_duration))
 				}
 			},

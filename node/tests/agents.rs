@@ -32,7 +32,10 @@ async fn submit(rpc: &Rpc, signer: &sr25519::Pair, call: RuntimeCall) {
 }
 
 async fn request(rpc: &Rpc, method: &str, params: jsonrpsee::core::params::ArrayParams) -> Value {
-	rpc.client().request(method, params).await.unwrap_or_else(|e| panic!("{method}: {e}"))
+	rpc.client()
+		.request(method, params)
+		.await
+		.unwrap_or_else(|e| panic!("{method}: {e}"))
 }
 
 /// `client` rates the agent `value` (no decimals), citing `payment` if given.
@@ -64,10 +67,14 @@ async fn an_agent_is_paid_through_x402_rated_with_payment_backed_feedback_and_re
 		(charlie.public().into(), ferdie.public().into());
 
 	// Dave registers a weather agent; Eve, its payment wallet, signs that she is.
-	submit(&rpc, &dave, agents(pallet_agents::Call::register {
-		uri: b"ipfs://weather-agent.json".to_vec(),
-		metadata: vec![(b"name".to_vec(), b"weather".to_vec())],
-	}))
+	submit(
+		&rpc,
+		&dave,
+		agents(pallet_agents::Call::register {
+			uri: b"ipfs://weather-agent.json".to_vec(),
+			metadata: vec![(b"name".to_vec(), b"weather".to_vec())],
+		}),
+	)
 	.await;
 	let agent: u64 = serde_json::from_value(
 		request(&rpc, "agents_byWallet", rpc_params![dave_id.to_string()]).await,
@@ -76,12 +83,16 @@ async fn an_agent_is_paid_through_x402_rated_with_payment_backed_feedback_and_re
 	let deadline = unix_now() + 120;
 	let payload = native_wallet_payload(genesis, agent, &eve_id, &dave_id, deadline);
 	let proof = IntentSignature::Native(MultiSignature::Sr25519(eve.sign(&payload)));
-	submit(&rpc, &dave, agents(pallet_agents::Call::set_agent_wallet {
-		agent,
-		wallet: eve_id.clone(),
-		deadline,
-		proof,
-	}))
+	submit(
+		&rpc,
+		&dave,
+		agents(pallet_agents::Call::set_agent_wallet {
+			agent,
+			wallet: eve_id.clone(),
+			deadline,
+			proof,
+		}),
+	)
 	.await;
 
 	// Charlie pays 3 USDC and Ferdie 1 USDC to the wallet, in one x402 batch.
@@ -116,12 +127,16 @@ async fn an_agent_is_paid_through_x402_rated_with_payment_backed_feedback_and_re
 
 	let all = request(&rpc, "agents_feedback", rpc_params![agent]).await;
 	assert_eq!(all.as_array().map(Vec::len), Some(3), "{all}");
-	let charlies = request(&rpc, "agents_feedback", rpc_params![agent, vec![charlie_id.to_string()]]).await;
+	let charlies =
+		request(&rpc, "agents_feedback", rpc_params![agent, vec![charlie_id.to_string()]]).await;
 	assert_eq!(charlies[0]["payment"]["amount"], json!("3000000"));
 
 	let reputation = |backing: Value| {
 		let rpc = &rpc;
-		async move { request(rpc, "agents_reputation", rpc_params![agent, json!({ "backing": backing })]).await }
+		async move {
+			request(rpc, "agents_reputation", rpc_params![agent, json!({ "backing": backing })])
+				.await
+		}
 	};
 	// All feedback: (20 + 100 + 10) / 3 = 43.33 -> 43.
 	let any = reputation(json!("any")).await;

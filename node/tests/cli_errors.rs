@@ -65,8 +65,18 @@ fn key_insert(key_type: &str, suri: &str) -> (bool, String) {
 	let dir = tempfile::tempdir().unwrap();
 	let base_path = dir.path().to_str().unwrap();
 	run(&[
-		"key", "insert", "--chain", "dev", "--base-path", base_path, "--key-type", key_type,
-		"--scheme", "sr25519", "--suri", suri,
+		"key",
+		"insert",
+		"--chain",
+		"dev",
+		"--base-path",
+		base_path,
+		"--key-type",
+		key_type,
+		"--scheme",
+		"sr25519",
+		"--suri",
+		suri,
 	])
 }
 
@@ -92,7 +102,9 @@ fn key_insert_accepts_a_dev_key() {
 
 #[test]
 fn build_spec_and_export_chain_spec_print_json() {
-	for args in [&["build-spec", "--chain", "local"][..], &["export-chain-spec", "--chain", "local"]] {
+	for args in
+		[&["build-spec", "--chain", "local"][..], &["export-chain-spec", "--chain", "local"]]
+	{
 		let output = Command::new(NODE).args(args).output().unwrap();
 		assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 		let spec: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

@@ -16,7 +16,9 @@ const NODE: &str = env!("CARGO_BIN_EXE_agentchain-node");
 async fn stablecoin_transfer_is_finalized() {
 	let node = Node::dev(NODE).await.expect("dev node starts");
 	let rpc = node.rpc().await.expect("rpc connects");
-	rpc.wait_for_finalized(1, Duration::from_secs(60)).await.expect("blocks finalize");
+	rpc.wait_for_finalized(1, Duration::from_secs(60))
+		.await
+		.expect("blocks finalize");
 
 	let alice = Sr25519Keyring::Alice.pair();
 	// A brand-new account: the stablecoin is sufficient, so it can hold USDC without any native

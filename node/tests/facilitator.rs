@@ -45,7 +45,9 @@ async fn node_with_payer(seed: &[u8]) -> (Node, Rpc, ecdsa::Pair) {
 }
 
 async fn bob_balance(rpc: &Rpc) -> Balance {
-	rpc.stablecoin_balance(&Sr25519Keyring::Bob.to_account_id(), None).await.unwrap()
+	rpc.stablecoin_balance(&Sr25519Keyring::Bob.to_account_id(), None)
+		.await
+		.unwrap()
 }
 
 fn interop_dir() -> PathBuf {
@@ -64,7 +66,14 @@ async fn stock_x402_server_and_client_pay_through_the_node() {
 	payments::fund(&rpc, &payer, 100 * PRICE).await;
 	let before = bob_balance(&rpc).await;
 
-	let result = payments::run_stock_script(&interop_dir(), "interop.mjs", &node, bob_address(), PRICE, &secret);
+	let result = payments::run_stock_script(
+		&interop_dir(),
+		"interop.mjs",
+		&node,
+		bob_address(),
+		PRICE,
+		&secret,
+	);
 
 	assert_eq!(result["unpaidStatus"], 402, "{result}");
 	assert_eq!(result["status"], 200, "{result}");
@@ -72,7 +81,8 @@ async fn stock_x402_server_and_client_pay_through_the_node() {
 	let settlement = &result["paymentResponse"];
 	assert_eq!(settlement["success"], true, "{result}");
 	assert_eq!(settlement["network"], network(), "{result}");
-	let tx: H256 = serde_json::from_value(settlement["transaction"].clone()).expect("a transaction hash");
+	let tx: H256 =
+		serde_json::from_value(settlement["transaction"].clone()).expect("a transaction hash");
 	assert!(rpc.find_extrinsic(tx, 20).await.unwrap().is_some(), "{tx:?} is not on chain");
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);
 	// The same payment header again, a forged one and a malformed one are refused, and Bob is
@@ -99,15 +109,22 @@ async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
 	let valid = good.request(&payer, &bob, requirements(PRICE, pay_to));
 
 	// The supported kinds list our EVM network literally.
-	let (status, supported) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
+	let (status, supported) =
+		http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
 	assert_eq!(status, 200);
 	assert!(supported["kinds"].as_array().unwrap().iter().any(|k| k["network"] == network()));
 
 	// Not a request at all.
 	let (status, answer) = post(&node, "/verify", "{ not json");
-	assert_eq!((status, answer["isValid"].clone(), answer["invalidReason"].clone()), (400, json!(false), json!("invalid_payload")));
+	assert_eq!(
+		(status, answer["isValid"].clone(), answer["invalidReason"].clone()),
+		(400, json!(false), json!("invalid_payload"))
+	);
 	let (status, answer) = post(&node, "/settle", "[]");
-	assert_eq!((status, answer["success"].clone(), answer["errorReason"].clone()), (400, json!(false), json!("invalid_payload")));
+	assert_eq!(
+		(status, answer["success"].clone(), answer["errorReason"].clone()),
+		(400, json!(false), json!("invalid_payload"))
+	);
 	assert!(answer["transaction"].is_string() && answer["network"].is_string());
 	// Oversized.
 	let (status, _) = post(&node, "/verify", &"x".repeat(100 * 1024));
@@ -120,47 +137,107 @@ async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
 		request
 	};
 	cases.push(("invalid_x402_version", with(&|r| r["x402Version"] = json!(1))));
-	cases.push(("unsupported_scheme", with(&|r| {
-		r["paymentRequirements"]["scheme"] = json!("upto");
-		r["paymentPayload"]["accepted"]["scheme"] = json!("upto");
-	})));
-	cases.push(("invalid_network", with(&|r| {
-		r["paymentRequirements"]["network"] = json!("eip155:8453");
-		r["paymentPayload"]["accepted"]["network"] = json!("eip155:8453");
-	})));
-	cases.push(("invalid_payment_requirements", with(&|r| {
-		r["paymentRequirements"]["asset"] = json!("0x036CbD53842c5426634e7929541eC2318f3dCF7e");
-		r["paymentPayload"]["accepted"]["asset"] = json!("0x036CbD53842c5426634e7929541eC2318f3dCF7e");
-	})));
-	cases.push(("invalid_exact_evm_token_name_mismatch", with(&|r| r["paymentRequirements"]["extra"]["name"] = json!("USDC"))));
-	cases.push(("invalid_exact_evm_payload_recipient_mismatch", with(&|r| {
-		r["paymentRequirements"]["payTo"] = json!(format!("{:?}", H160::repeat_byte(7)));
-	})));
-	cases.push(("invalid_exact_evm_payload_authorization_value_mismatch", with(&|r| r["paymentRequirements"]["amount"] = json!("9999"))));
-	cases.push(("invalid_payload", with(&|r| r["paymentPayload"]["payload"]["signature"] = json!("0x1234"))));
-	cases.push(("invalid_payload", with(&|r| r["paymentPayload"]["payload"]["authorization"]["nonce"] = json!("0xnot-hex"))));
+	cases.push((
+		"unsupported_scheme",
+		with(&|r| {
+			r["paymentRequirements"]["scheme"] = json!("upto");
+			r["paymentPayload"]["accepted"]["scheme"] = json!("upto");
+		}),
+	));
+	cases.push((
+		"invalid_network",
+		with(&|r| {
+			r["paymentRequirements"]["network"] = json!("eip155:8453");
+			r["paymentPayload"]["accepted"]["network"] = json!("eip155:8453");
+		}),
+	));
+	cases.push((
+		"invalid_payment_requirements",
+		with(&|r| {
+			r["paymentRequirements"]["asset"] = json!("0x036CbD53842c5426634e7929541eC2318f3dCF7e");
+			r["paymentPayload"]["accepted"]["asset"] =
+				json!("0x036CbD53842c5426634e7929541eC2318f3dCF7e");
+		}),
+	));
+	// The server's requirements and the client's `accepted` copy of them, edited alike.
+	let required = |field: &'static str, value: Value| {
+		with(&move |r: &mut Value| {
+			r["paymentRequirements"][field] = value.clone();
+			r["paymentPayload"]["accepted"][field] = value.clone();
+		})
+	};
+	cases.push((
+		"invalid_exact_evm_token_name_mismatch",
+		required("extra", json!({ "name": "USDC", "version": "2" })),
+	));
+	cases.push((
+		"invalid_exact_evm_payload_recipient_mismatch",
+		required("payTo", json!(format!("{:?}", H160::repeat_byte(7)))),
+	));
+	cases.push((
+		"invalid_exact_evm_payload_authorization_value_mismatch",
+		required("amount", json!("9999")),
+	));
+	// A payload that accepted other requirements than the server's.
+	cases.push((
+		"invalid_payment_requirements",
+		with(&|r| r["paymentPayload"]["accepted"]["maxTimeoutSeconds"] = json!(3600)),
+	));
+	// Valid for longer than the server's `maxTimeoutSeconds` (120).
+	let long =
+		Authorization { valid_before: unix_now() + 1_800, ..Authorization::new(PRICE, b"long") };
+	cases.push((
+		"invalid_exact_evm_payload_authorization_valid_before",
+		long.request(&payer, &bob, requirements(PRICE, pay_to)),
+	));
+	cases.push((
+		"invalid_payload",
+		with(&|r| r["paymentPayload"]["payload"]["signature"] = json!("0x1234")),
+	));
+	cases.push((
+		"invalid_payload",
+		with(&|r| r["paymentPayload"]["payload"]["authorization"]["nonce"] = json!("0xnot-hex")),
+	));
 	// A signature over other values.
 	let forged = {
 		let mut request = valid.clone();
-		let other = Authorization { nonce: keccak_256(b"other"), ..Authorization::new(PRICE, b"good") };
+		let other =
+			Authorization { nonce: keccak_256(b"other"), ..Authorization::new(PRICE, b"good") };
 		request["paymentPayload"]["payload"]["signature"] =
-			other.request(&payer, &bob, requirements(PRICE, pay_to))["paymentPayload"]["payload"]["signature"].clone();
+			other.request(&payer, &bob, requirements(PRICE, pay_to))["paymentPayload"]["payload"]
+				["signature"]
+				.clone();
 		request
 	};
 	cases.push(("invalid_exact_evm_payload_signature", forged));
-	let expired = Authorization { valid_before: unix_now() + 3, ..Authorization::new(PRICE, b"expired") };
-	cases.push(("invalid_exact_evm_payload_authorization_valid_before", expired.request(&payer, &bob, requirements(PRICE, pay_to))));
-	let future = Authorization { valid_after: unix_now() + 60, ..Authorization::new(PRICE, b"future") };
-	cases.push(("invalid_exact_evm_payload_authorization_valid_after", future.request(&payer, &bob, requirements(PRICE, pay_to))));
+	let expired =
+		Authorization { valid_before: unix_now() + 3, ..Authorization::new(PRICE, b"expired") };
+	cases.push((
+		"invalid_exact_evm_payload_authorization_valid_before",
+		expired.request(&payer, &bob, requirements(PRICE, pay_to)),
+	));
+	let future =
+		Authorization { valid_after: unix_now() + 60, ..Authorization::new(PRICE, b"future") };
+	cases.push((
+		"invalid_exact_evm_payload_authorization_valid_after",
+		future.request(&payer, &bob, requirements(PRICE, pay_to)),
+	));
 	let too_much = Authorization::new(1_000 * PRICE, b"too much");
-	cases.push(("insufficient_funds", too_much.request(&payer, &bob, requirements(1_000 * PRICE, pay_to))));
+	cases.push((
+		"insufficient_funds",
+		too_much.request(&payer, &bob, requirements(1_000 * PRICE, pay_to)),
+	));
 
 	for (expected, request) in &cases {
 		let (status, reason) = verify_reason(&node, request);
 		assert_eq!((status, reason.as_str()), (200, Some(*expected)), "verify: {request}");
 		let (status, answer) = post(&node, "/settle", &request.to_string());
 		assert_eq!(status, 200);
-		assert_eq!((answer["success"].clone(), answer["errorReason"].clone()), (json!(false), json!(expected)), "settle: {request}");
+		assert_eq!(
+			(answer["success"].clone(), answer["errorReason"].clone()),
+			(json!(false), json!(expected)),
+			"settle: {request}"
+		);
 		assert!(answer["transaction"].is_string() && answer["network"].is_string(), "{answer}");
 	}
 
@@ -171,14 +248,22 @@ async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
 	assert_eq!(settled["success"], true, "{settled}");
 	// One payment pays for one resource: settling it again is refused.
 	let (_, again) = post(&node, "/settle", &valid.to_string());
-	assert_eq!((again["success"].clone(), again["errorReason"].clone()), (json!(false), json!("invalid_exact_evm_nonce_already_used")), "{again}");
+	assert_eq!(
+		(again["success"].clone(), again["errorReason"].clone()),
+		(json!(false), json!("invalid_exact_evm_nonce_already_used")),
+		"{again}"
+	);
 
 	// Counted in the metrics (malformed bodies too), and the node is healthy.
 	let (_, metrics) =
 		http::get_text(&format!("http://127.0.0.1:{}/metrics", node.prometheus_port())).unwrap();
 	let count = |call: &str, outcome: &str| {
-		let series = format!("agentchain_x402_requests_total{{call=\"{call}\",outcome=\"{outcome}\"");
-		metrics.lines().find_map(|line| line.strip_prefix(&series)).and_then(|rest| rest.split(' ').nth(1)?.parse::<u64>().ok())
+		let series =
+			format!("agentchain_x402_requests_total{{call=\"{call}\",outcome=\"{outcome}\"");
+		metrics
+			.lines()
+			.find_map(|line| line.strip_prefix(&series))
+			.and_then(|rest| rest.split(' ').nth(1)?.parse::<u64>().ok())
 	};
 	assert_eq!(count("verify", "insufficient_funds"), Some(1), "{metrics}");
 	assert_eq!(count("verify", "invalid_payload"), Some(4), "{metrics}");
@@ -204,7 +289,8 @@ async fn concurrent_settles_of_one_payment_answer_success_once_and_rpc_follows_i
 		.await
 		.unwrap();
 
-	let request = Authorization::new(PRICE, b"once").request(&payer, &bob, requirements(PRICE, pay_to));
+	let request =
+		Authorization::new(PRICE, b"once").request(&payer, &bob, requirements(PRICE, pay_to));
 	// Concurrently over HTTP (twice) and JSON-RPC: one settlement, one success.
 	let body = request.to_string();
 	let url = format!("{}/settle", node.facilitator_url());
@@ -212,7 +298,11 @@ async fn concurrent_settles_of_one_payment_answer_success_once_and_rpc_follows_i
 	let http_a = tokio::task::spawn_blocking(move || http::post(&second, &first).unwrap());
 	let (first, second) = (body.clone(), url.clone());
 	let http_b = tokio::task::spawn_blocking(move || http::post(&second, &first).unwrap());
-	let over_rpc: Value = rpc.client().request("x402_settle", rpc_params![request.clone(), "finalized"]).await.unwrap();
+	let over_rpc: Value = rpc
+		.client()
+		.request("x402_settle", rpc_params![request.clone(), "finalized"])
+		.await
+		.unwrap();
 	let a: Value = serde_json::from_str(&http_a.await.unwrap().1).unwrap();
 	let b: Value = serde_json::from_str(&http_b.await.unwrap().1).unwrap();
 	let answers = [&a, &b, &over_rpc];
@@ -220,32 +310,51 @@ async fn concurrent_settles_of_one_payment_answer_success_once_and_rpc_follows_i
 	assert_eq!(winners.len(), 1, "{answers:?}");
 	for loser in answers.iter().filter(|answer| answer["success"] != true) {
 		let reason = loser["errorReason"].as_str().unwrap_or_default();
-		assert!(["duplicate_settlement", "invalid_exact_evm_nonce_already_used"].contains(&reason), "{loser}");
+		assert!(
+			["duplicate_settlement", "invalid_exact_evm_nonce_already_used"].contains(&reason),
+			"{loser}"
+		);
 	}
 	let id = exact::payment_id(&payer, &Authorization::new(PRICE, b"once"));
 	wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);
 
 	// `x402_submit` answers at once with the payment id; `x402_status` follows it.
-	let queued = Authorization::new(PRICE, b"queued").request(&payer, &bob, requirements(PRICE, pay_to));
+	let queued =
+		Authorization::new(PRICE, b"queued").request(&payer, &bob, requirements(PRICE, pay_to));
 	let id: H256 = rpc.client().request("x402_submit", rpc_params![queued.clone()]).await.unwrap();
 	let status = wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
 	// The status says what the payment pays.
-	assert_eq!((status["payee"].clone(), status["amount"].clone()), (json!(bob.to_string()), json!(PRICE.to_string())), "{status}");
+	assert_eq!(
+		(status["payee"].clone(), status["amount"].clone()),
+		(json!(bob.to_string()), json!(PRICE.to_string())),
+		"{status}"
+	);
 	// Submitting it again is the same payment; a refused one is an error with a stable code.
 	let again: H256 = rpc.client().request("x402_submit", rpc_params![queued]).await.unwrap();
 	assert_eq!(again, id);
-	let too_much = Authorization::new(1_000 * PRICE, b"too much").request(&payer, &bob, requirements(1_000 * PRICE, pay_to));
+	let too_much = Authorization::new(1_000 * PRICE, b"too much").request(
+		&payer,
+		&bob,
+		requirements(1_000 * PRICE, pay_to),
+	);
 	let refused = rpc.client().request::<H256, _>("x402_submit", rpc_params![too_much]).await;
 	let message = format!("{:?}", refused.unwrap_err());
 	assert!(message.contains("4020") && message.contains("insufficient_funds"), "{message}");
-	let unknown = rpc.client().request::<Value, _>("x402_status", rpc_params![H256::repeat_byte(9)]).await;
+	let unknown = rpc
+		.client()
+		.request::<Value, _>("x402_status", rpc_params![H256::repeat_byte(9)])
+		.await;
 	assert!(format!("{:?}", unknown.unwrap_err()).contains("4021"));
 
 	// Bob's subscription saw both payments reach a block.
 	let mut seen = Vec::new();
 	while seen.len() < 2 {
-		let notice = tokio::time::timeout(TIMEOUT, settlements.next()).await.unwrap().unwrap().unwrap();
+		let notice = tokio::time::timeout(TIMEOUT, settlements.next())
+			.await
+			.unwrap()
+			.unwrap()
+			.unwrap();
 		if notice["status"] == "inBlock" {
 			seen.push(notice["paymentId"].clone());
 		}
@@ -256,7 +365,15 @@ async fn concurrent_settles_of_one_payment_answer_success_once_and_rpc_follows_i
 	let best = rpc.best_number().await.unwrap();
 	let statement: Value = rpc
 		.client()
-		.request("x402_statement", rpc_params![Sr25519Keyring::Bob.to_account_id().to_string(), stablecoin::ASSET_ID, 0, best])
+		.request(
+			"x402_statement",
+			rpc_params![
+				Sr25519Keyring::Bob.to_account_id().to_string(),
+				stablecoin::ASSET_ID,
+				0,
+				best
+			],
+		)
 		.await
 		.unwrap();
 	assert!(statement["openCount"].as_u64().unwrap() >= 2, "{statement}");
@@ -271,9 +388,17 @@ async fn accepted_payments_settle_after_a_restart() {
 
 	// Accepted, and the node stops at once: before a block (every 2 s) can take them.
 	let requests: Vec<Value> = (0..20u32)
-		.map(|n| Authorization::new(PRICE, &n.to_le_bytes()).request(&payer, &bob, requirements(PRICE, pay_to)))
+		.map(|n| {
+			Authorization::new(PRICE, &n.to_le_bytes()).request(
+				&payer,
+				&bob,
+				requirements(PRICE, pay_to),
+			)
+		})
 		.collect();
-	let submissions = requests.iter().map(|request| rpc.client().request::<H256, _>("x402_submit", rpc_params![request]));
+	let submissions = requests
+		.iter()
+		.map(|request| rpc.client().request::<H256, _>("x402_submit", rpc_params![request]));
 	let ids: Vec<H256> = futures::future::try_join_all(submissions).await.unwrap();
 	drop(rpc);
 	let node = node.restart().await.expect("the node restarts on its base path");
@@ -314,11 +439,13 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	assert!(inserted.success(), "key insert: {inserted}");
 	let mut options = NodeOptions::dev(NODE);
 	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
-	let (node, rpc, payer) = payments::node_with_payer(options, b"refused payer", 100 * PRICE).await;
+	let (node, rpc, payer) =
+		payments::node_with_payer(options, b"refused payer", 100 * PRICE).await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
 
-	let request = Authorization::new(PRICE, b"refused").request(&payer, &bob, requirements(PRICE, pay_to));
+	let request =
+		Authorization::new(PRICE, b"refused").request(&payer, &bob, requirements(PRICE, pay_to));
 	let id: H256 = rpc.client().request("x402_submit", rpc_params![request.clone()]).await.unwrap();
 	let retrying = wait_for_status(&rpc, id, |status| status["status"] == "retrying").await;
 	assert!(retrying["message"].as_str().is_some_and(|m| !m.is_empty()), "{retrying}");
@@ -343,7 +470,9 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 async fn read_until_closed(mut stream: TcpStream) -> (String, Instant) {
 	let mut received = Vec::new();
 	// A reset is a close too.
-	let _ = tokio::time::timeout(Duration::from_secs(90), stream.read_to_end(&mut received)).await.expect("closed");
+	let _ = tokio::time::timeout(Duration::from_secs(90), stream.read_to_end(&mut received))
+		.await
+		.expect("closed");
 	(String::from_utf8_lossy(&received).into_owned(), Instant::now())
 }
 
@@ -355,7 +484,10 @@ async fn slow_clients_are_cut_off_and_others_still_served() {
 	// Silent, headers that never end, and a body that never comes.
 	let silent = TcpStream::connect(&address).await.unwrap();
 	let mut stalled_headers = TcpStream::connect(&address).await.unwrap();
-	stalled_headers.write_all(b"POST /verify HTTP/1.1\r\nHost: facilitator\r\n").await.unwrap();
+	stalled_headers
+		.write_all(b"POST /verify HTTP/1.1\r\nHost: facilitator\r\n")
+		.await
+		.unwrap();
 	let mut stalled_body = TcpStream::connect(&address).await.unwrap();
 	stalled_body
 		.write_all(b"POST /verify HTTP/1.1\r\nHost: facilitator\r\nContent-Length: 100\r\n\r\n{")
@@ -363,14 +495,18 @@ async fn slow_clients_are_cut_off_and_others_still_served() {
 		.unwrap();
 
 	// Meanwhile other clients are served.
-	let (status, supported) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
+	let (status, supported) =
+		http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
 	assert_eq!(status, 200, "{supported}");
 
 	// The first two lose their connection after the header timeout, with nothing answered.
 	for stream in [silent, stalled_headers] {
 		let (received, closed) = read_until_closed(stream).await;
 		let held = closed - started;
-		assert!(held >= Duration::from_secs(9) && held < Duration::from_secs(30), "closed after {held:?}");
+		assert!(
+			held >= Duration::from_secs(9) && held < Duration::from_secs(30),
+			"closed after {held:?}"
+		);
 		assert!(!received.contains(" 200 "), "{received}");
 	}
 	// The stalled body gets 408 after the request timeout.

@@ -46,7 +46,10 @@ fn unsigned(mut request: Value) -> Value {
 
 /// A dev node whose facilitator signs with a fresh key from `suri`, funded with nothing: its
 /// batches wait until the test funds it.
-async fn node_with_unfunded_facilitator(suri: &str, seed: &[u8]) -> (Node, Rpc, ecdsa::Pair, tempfile::TempDir) {
+async fn node_with_unfunded_facilitator(
+	suri: &str,
+	seed: &[u8],
+) -> (Node, Rpc, ecdsa::Pair, tempfile::TempDir) {
 	let keystore = tempfile::tempdir().unwrap();
 	let inserted = Command::new(NODE)
 		.args(["key", "insert", "--chain", "dev", "--keystore-path"])
@@ -63,40 +66,56 @@ async fn node_with_unfunded_facilitator(suri: &str, seed: &[u8]) -> (Node, Rpc, 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn forged_copies_of_a_payment_are_refused_before_and_after_it_settles() {
-	let (node, rpc, payer) = payments::node_with_payer(NodeOptions::dev(NODE), b"forged copies", 100 * PRICE).await;
+	let (node, rpc, payer) =
+		payments::node_with_payer(NodeOptions::dev(NODE), b"forged copies", 100 * PRICE).await;
 	let genuine = Authorization::new(PRICE, b"genuine");
 	let request = genuine.request(&payer, &bob(), requirements(PRICE, address(&bob())));
 	let id = exact::payment_id(&payer, &genuine);
 	// The same payer and nonce, paying Charlie a billion, with no signature: what anyone who saw
 	// the genuine payment in the pool could send.
-	let forged = unsigned(
-		Authorization { value: 1_000_000_000, ..genuine.clone() }.request(
-			&payer,
-			&charlie(),
-			requirements(1_000_000_000, address(&charlie())),
-		),
-	);
-	let (bob_before, charlie_before) = (balance(&rpc, &bob()).await, balance(&rpc, &charlie()).await);
+	let forged = unsigned(Authorization { value: 1_000_000_000, ..genuine.clone() }.request(
+		&payer,
+		&charlie(),
+		requirements(1_000_000_000, address(&charlie())),
+	));
+	let (bob_before, charlie_before) =
+		(balance(&rpc, &bob()).await, balance(&rpc, &charlie()).await);
 
-	let submitted: H256 = rpc.client().request("x402_submit", rpc_params![request.clone()]).await.unwrap();
+	let submitted: H256 =
+		rpc.client().request("x402_submit", rpc_params![request.clone()]).await.unwrap();
 	assert_eq!(submitted, id);
 	let refuse_forged = |phase: &'static str| {
 		let (node, rpc, forged) = (&node, &rpc, forged.clone());
 		async move {
 			let (_, verified) = post(node, "/verify", &forged.to_string());
 			assert_eq!(verified["isValid"], false, "{phase}: {verified}");
-			assert_eq!(verified["invalidReason"], "invalid_exact_evm_payload_signature", "{phase}: {verified}");
+			assert_eq!(
+				verified["invalidReason"], "invalid_exact_evm_payload_signature",
+				"{phase}: {verified}"
+			);
 			let (_, settled) = post(node, "/settle", &forged.to_string());
 			assert_eq!(settled["success"], false, "{phase}: {settled}");
-			assert_eq!(settled["errorReason"], "invalid_exact_evm_payload_signature", "{phase}: {settled}");
-			let over_rpc: Value = rpc.client().request("x402_settle", rpc_params![forged.clone()]).await.unwrap();
+			assert_eq!(
+				settled["errorReason"], "invalid_exact_evm_payload_signature",
+				"{phase}: {settled}"
+			);
+			let over_rpc: Value =
+				rpc.client().request("x402_settle", rpc_params![forged.clone()]).await.unwrap();
 			assert_eq!(over_rpc["success"], false, "{phase}: {over_rpc}");
-			let submitted = rpc.client().request::<H256, _>("x402_submit", rpc_params![forged]).await;
+			let submitted =
+				rpc.client().request::<H256, _>("x402_submit", rpc_params![forged]).await;
 			let message = format!("{:?}", submitted.unwrap_err());
-			assert!(message.contains("4020") && message.contains("invalid_exact_evm_payload_signature"), "{phase}: {message}");
+			assert!(
+				message.contains("4020") && message.contains("invalid_exact_evm_payload_signature"),
+				"{phase}: {message}"
+			);
 			// The payment id's status is the genuine payment's, and says what it pays.
 			let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
-			assert_eq!((status["payee"].clone(), status["amount"].clone()), (json!(bob().to_string()), json!(PRICE.to_string())), "{phase}: {status}");
+			assert_eq!(
+				(status["payee"].clone(), status["amount"].clone()),
+				(json!(bob().to_string()), json!(PRICE.to_string())),
+				"{phase}: {status}"
+			);
 		}
 	};
 	refuse_forged("while it is tracked").await;
@@ -107,7 +126,11 @@ async fn forged_copies_of_a_payment_are_refused_before_and_after_it_settles() {
 	let (_, first) = post(&node, "/settle", &request.to_string());
 	assert_eq!(first["success"], true, "{first}");
 	let (_, again) = post(&node, "/settle", &request.to_string());
-	assert_eq!((again["success"].clone(), again["errorReason"].clone()), (json!(false), json!("invalid_exact_evm_nonce_already_used")), "{again}");
+	assert_eq!(
+		(again["success"].clone(), again["errorReason"].clone()),
+		(json!(false), json!("invalid_exact_evm_nonce_already_used")),
+		"{again}"
+	);
 	assert_eq!(balance(&rpc, &bob()).await, bob_before + PRICE);
 	assert_eq!(balance(&rpc, &charlie()).await, charlie_before);
 	node.stop().unwrap();
@@ -115,11 +138,17 @@ async fn forged_copies_of_a_payment_are_refused_before_and_after_it_settles() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_signed_intents_with_one_nonce_settle_once() {
-	let (node, rpc, payer) = payments::node_with_payer(NodeOptions::dev(NODE), b"one nonce", 100 * PRICE).await;
-	let (bob_before, charlie_before) = (balance(&rpc, &bob()).await, balance(&rpc, &charlie()).await);
+	let (node, rpc, payer) =
+		payments::node_with_payer(NodeOptions::dev(NODE), b"one nonce", 100 * PRICE).await;
+	let (bob_before, charlie_before) =
+		(balance(&rpc, &bob()).await, balance(&rpc, &charlie()).await);
 	let payer_before = balance(&rpc, &exact::account_of(&payer)).await;
 	// Both signed by the payer, with the same nonce: EIP-3009 lets at most one of them pay.
-	let to_bob = Authorization::new(PRICE, b"shared nonce").request(&payer, &bob(), requirements(PRICE, address(&bob())));
+	let to_bob = Authorization::new(PRICE, b"shared nonce").request(
+		&payer,
+		&bob(),
+		requirements(PRICE, address(&bob())),
+	);
 	let to_charlie = Authorization::new(2 * PRICE, b"shared nonce").request(
 		&payer,
 		&charlie(),
@@ -133,24 +162,39 @@ async fn two_signed_intents_with_one_nonce_settle_once() {
 	let url = format!("{}/settle", node.facilitator_url());
 	let over_http = |request: &Value| {
 		let (url, body) = (url.clone(), request.to_string());
-		tokio::task::spawn_blocking(move || serde_json::from_str::<Value>(&http::post(&url, &body).unwrap().1).unwrap())
+		tokio::task::spawn_blocking(move || {
+			serde_json::from_str::<Value>(&http::post(&url, &body).unwrap().1).unwrap()
+		})
 	};
 	let (bob_http, charlie_http) = (over_http(&to_bob), over_http(&to_charlie));
 	let client = node.rpc().await.unwrap();
 	let (bob_rpc, charlie_rpc) = tokio::join!(
 		rpc.client().request::<Value, _>("x402_settle", rpc_params![to_bob.clone()]),
-		client.client().request::<Value, _>("x402_settle", rpc_params![to_charlie.clone()]),
+		client
+			.client()
+			.request::<Value, _>("x402_settle", rpc_params![to_charlie.clone()]),
 	);
-	let answers = [bob_http.await.unwrap(), charlie_http.await.unwrap(), bob_rpc.unwrap(), charlie_rpc.unwrap()];
+	let answers = [
+		bob_http.await.unwrap(),
+		charlie_http.await.unwrap(),
+		bob_rpc.unwrap(),
+		charlie_rpc.unwrap(),
+	];
 	let winners: Vec<usize> = (0..4).filter(|n| answers[*n]["success"] == true).collect();
 	assert_eq!(winners.len(), 1, "{answers:?}");
 	// Whoever won is paid exactly its amount; the other payee nothing.
 	let id = exact::payment_id(&payer, &Authorization::new(PRICE, b"shared nonce"));
 	wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
-	let (bob_paid, charlie_paid) =
-		(balance(&rpc, &bob()).await - bob_before, balance(&rpc, &charlie()).await - charlie_before);
+	let (bob_paid, charlie_paid) = (
+		balance(&rpc, &bob()).await - bob_before,
+		balance(&rpc, &charlie()).await - charlie_before,
+	);
 	let paid = if winners[0] % 2 == 0 { PRICE } else { 2 * PRICE };
-	assert_eq!((bob_paid, charlie_paid), if paid == PRICE { (PRICE, 0) } else { (0, 2 * PRICE) }, "{answers:?}");
+	assert_eq!(
+		(bob_paid, charlie_paid),
+		if paid == PRICE { (PRICE, 0) } else { (0, 2 * PRICE) },
+		"{answers:?}"
+	);
 	assert_eq!(balance(&rpc, &exact::account_of(&payer)).await, payer_before - paid);
 	node.stop().unwrap();
 }
@@ -165,7 +209,14 @@ async fn a_stock_server_serves_one_resource_per_payment() {
 	let (node, rpc, _) = payments::node_with_payer(NodeOptions::dev(NODE), seed, 100 * PRICE).await;
 	let before = balance(&rpc, &bob()).await;
 	let secret = polkadot_sdk::sp_crypto_hashing::keccak_256(seed);
-	let result = payments::run_stock_script(&interop_dir(), "replay.mjs", &node, address(&bob()), PRICE, &secret);
+	let result = payments::run_stock_script(
+		&interop_dir(),
+		"replay.mjs",
+		&node,
+		address(&bob()),
+		PRICE,
+		&secret,
+	);
 
 	// Ten requests with one payment header: one served.
 	let replays = result["replays"].as_array().unwrap();
@@ -177,7 +228,10 @@ async fn a_stock_server_serves_one_resource_per_payment() {
 	// A retry with the same payment-identifier id, signed anew: served, paid once.
 	assert_eq!(result["first"]["status"], 200, "{result}");
 	assert_eq!(result["retry"]["status"], 200, "{result}");
-	assert_eq!(result["retry"]["settlement"]["transaction"], result["first"]["settlement"]["transaction"], "{result}");
+	assert_eq!(
+		result["retry"]["settlement"]["transaction"], result["first"]["settlement"]["transaction"],
+		"{result}"
+	);
 	let nonces = result["nonces"].as_array().unwrap();
 	assert!(nonces.len() >= 2 && nonces[0] != nonces[1], "the retry was not signed anew: {result}");
 	// The same id for a dearer resource: refused, nothing paid.
@@ -192,7 +246,8 @@ async fn a_stock_server_serves_one_resource_per_payment() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_payment_someone_else_settled_first_is_reported_settled() {
 	let suri = "//Facilitator that lost a race";
-	let (node, rpc, payer, _keystore) = node_with_unfunded_facilitator(suri, b"front-run payer").await;
+	let (node, rpc, payer, _keystore) =
+		node_with_unfunded_facilitator(suri, b"front-run payer").await;
 	let authorization = Authorization::new(PRICE, b"front-run");
 	let request = authorization.request(&payer, &bob(), requirements(PRICE, address(&bob())));
 	let before = balance(&rpc, &bob()).await;
@@ -205,7 +260,11 @@ async fn a_payment_someone_else_settled_first_is_reported_settled() {
 		IntentSignature::Evm(authorization.signature(&payer, &bob(), DEV_EVM_CHAIN_ID)),
 	);
 	let items = vec![item].try_into().unwrap();
-	from_alice(&rpc, agentchain_runtime::RuntimeCall::X402(pallet_x402::Call::settle_batch { items })).await;
+	from_alice(
+		&rpc,
+		agentchain_runtime::RuntimeCall::X402(pallet_x402::Call::settle_batch { items }),
+	)
+	.await;
 
 	// The facilitator's own attempt finds the nonce used by exactly this payment: settled.
 	let status = wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
@@ -222,25 +281,49 @@ async fn a_facilitator_that_ran_out_of_fees_settles_every_payment_once_funded() 
 	let facilitator: AccountId = key.public().into();
 	// What one single-payment batch costs the facilitator.
 	let sample = Authorization::new(PRICE, b"fee sample");
-	let items = vec![(sample.intent(&payer, &bob()), IntentSignature::Evm(sample.signature(&payer, &bob(), DEV_EVM_CHAIN_ID)))];
-	let call = agentchain_runtime::RuntimeCall::X402(pallet_x402::Call::settle_batch { items: items.try_into().unwrap() });
+	let items = vec![(
+		sample.intent(&payer, &bob()),
+		IntentSignature::Evm(sample.signature(&payer, &bob(), DEV_EVM_CHAIN_ID)),
+	)];
+	let call = agentchain_runtime::RuntimeCall::X402(pallet_x402::Call::settle_batch {
+		items: items.try_into().unwrap(),
+	});
 	let genesis = rpc.genesis_hash().await.unwrap();
 	let sample = extrinsic::signed(call, &key, 0, genesis);
 	let info: Value = rpc
 		.client()
-		.request("payment_queryInfo", rpc_params![polkadot_sdk::sp_core::Bytes(codec::Encode::encode(&sample))])
+		.request(
+			"payment_queryInfo",
+			rpc_params![polkadot_sdk::sp_core::Bytes(codec::Encode::encode(&sample))],
+		)
 		.await
 		.unwrap();
 	let fee: Balance = info["partialFee"].as_str().unwrap().parse().unwrap();
 	// Enough for about two batches.
-	from_alice(&rpc, extrinsic::native_transfer(facilitator.clone(), agentchain_runtime::EXISTENTIAL_DEPOSIT + 5 * fee / 2)).await;
+	from_alice(
+		&rpc,
+		extrinsic::native_transfer(
+			facilitator.clone(),
+			agentchain_runtime::EXISTENTIAL_DEPOSIT + 5 * fee / 2,
+		),
+	)
+	.await;
 	let before = balance(&rpc, &bob()).await;
 
 	// Twenty payments, one after another: each goes out in a batch of its own.
 	let mut ids = Vec::new();
 	for n in 0..20u32 {
-		let request = Authorization::new(PRICE, &n.to_le_bytes()).request(&payer, &bob(), requirements(PRICE, address(&bob())));
-		ids.push(rpc.client().request::<H256, _>("x402_submit", rpc_params![request]).await.unwrap());
+		let request = Authorization::new(PRICE, &n.to_le_bytes()).request(
+			&payer,
+			&bob(),
+			requirements(PRICE, address(&bob())),
+		);
+		ids.push(
+			rpc.client()
+				.request::<H256, _>("x402_submit", rpc_params![request])
+				.await
+				.unwrap(),
+		);
 		tokio::time::sleep(Duration::from_millis(150)).await;
 	}
 	// The money runs out: some settle, the others wait.
@@ -290,12 +373,16 @@ fn edited_spec(dir: &tempfile::TempDir, chain: &str, edit: impl FnOnce(&mut Valu
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_payment_signed_for_one_network_is_refused_on_another() {
-	let (dev, dev_rpc, payer) = payments::node_with_payer(NodeOptions::dev(NODE), b"two networks", 100 * PRICE).await;
+	let (dev, dev_rpc, payer) =
+		payments::node_with_payer(NodeOptions::dev(NODE), b"two networks", 100 * PRICE).await;
 	let mut local = NodeOptions::dev(NODE);
 	local.chain = "local".into();
 	// Alice authors the local chain's blocks (one slot in three, without peers only when forced),
 	// so its dry runs have a block time; an authority needs a fixed network key.
-	local.extra_args = ["--facilitator", "--alice", "--force-authoring", "--node-key", &"01".repeat(32)].map(String::from).to_vec();
+	local.extra_args =
+		["--facilitator", "--alice", "--force-authoring", "--node-key", &"01".repeat(32)]
+			.map(String::from)
+			.to_vec();
 	let local = Node::start(local).await.expect("a local node starts");
 	let local_rpc = local.rpc().await.unwrap();
 	local_rpc.wait_for_best(1, TIMEOUT).await.unwrap();
@@ -305,7 +392,8 @@ async fn a_payment_signed_for_one_network_is_refused_on_another() {
 	let local_id = local_rpc.state_call::<u64>("X402Api_evm_chain_id", (), None).await.unwrap();
 	assert_eq!((dev_id, local_id), (DEV_EVM_CHAIN_ID, LOCAL_EVM_CHAIN_ID));
 	let (_, supported) = http::get_json(&format!("{}/supported", local.facilitator_url())).unwrap();
-	let networks: Vec<&Value> = supported["kinds"].as_array().unwrap().iter().map(|k| &k["network"]).collect();
+	let networks: Vec<&Value> =
+		supported["kinds"].as_array().unwrap().iter().map(|k| &k["network"]).collect();
 	assert!(networks.contains(&&json!(exact::network_of(LOCAL_EVM_CHAIN_ID))), "{supported}");
 	assert!(!networks.contains(&&json!(exact::network())), "{supported}");
 
@@ -335,7 +423,8 @@ async fn a_live_chain_with_another_networks_chain_id_does_not_start() {
 		let mut options = NodeOptions::dev(NODE);
 		options.chain = spec;
 		options.startup_timeout = Duration::from_secs(30);
-		let error = Node::start(options).await.err().expect("the node refuses to start").to_string();
+		let error =
+			Node::start(options).await.err().expect("the node refuses to start").to_string();
 		assert!(error.contains("evmChainId") && error.contains(&id.to_string()), "{error}");
 	}
 	// With an id of its own it starts.
@@ -385,7 +474,9 @@ async fn only_dev_gets_the_well_known_key_and_several_keys_need_a_choice() {
 	assert!(error.contains("--facilitator-key"), "{error}");
 	let second = sr25519::Pair::from_string("//Second x402 key", None).unwrap().public();
 	let named = format!("0x{}", hex::encode(second.0));
-	let node = Node::start(with_keys(&["--facilitator-key".into(), named])).await.expect("starts with a named key");
+	let node = Node::start(with_keys(&["--facilitator-key".into(), named]))
+		.await
+		.expect("starts with a named key");
 	let (_, supported) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
 	let signer = AccountId::from(second).to_string();
 	assert_eq!(supported["signers"]["polkadot:*"], json!([signer]), "{supported}");

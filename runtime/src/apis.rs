@@ -1,11 +1,6 @@
 //! The runtime APIs the node and clients call.
 
 use alloc::vec::Vec;
-#[cfg(feature = "runtime-benchmarks")]
-use {
-	crate::Assets,
-	polkadot_sdk::{frame_benchmarking, frame_support},
-};
 use polkadot_sdk::{
 	frame_support::{
 		genesis_builder_helper::{build_state, get_preset},
@@ -27,20 +22,24 @@ use polkadot_sdk::{
 	sp_session, sp_transaction_pool,
 	sp_version::RuntimeVersion,
 };
+#[cfg(feature = "runtime-benchmarks")]
+use {
+	crate::Assets,
+	polkadot_sdk::{frame_benchmarking, frame_support},
+};
 
 use crate::{
-	genesis_config_presets, AccountId, Agents, AssetId, Aura, Balance, Block, BlockNumber, Executive,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, X402, VERSION,
+	genesis_config_presets, AccountId, Agents, AssetId, Aura, Balance, Block, BlockNumber,
+	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION, X402,
 };
 use agentchain_primitives::agents::{
 	AgentId, AgentView, FeedbackView, ReputationQuery, ReputationSummary, ValidationSummary,
 	ValidationView,
 };
 use agentchain_primitives::x402::{
-	api::StatementReport,
-	eip712, AuthorizationNonce, AuthorizationState, IntentError, IntentSignature, PaymentId,
-	PaymentIntent, Purpose, Receipt,
+	api::StatementReport, eip712, AuthorizationNonce, AuthorizationState, IntentError,
+	IntentSignature, PaymentId, PaymentIntent, Purpose, Receipt,
 };
 use polkadot_sdk::sp_core::H160;
 

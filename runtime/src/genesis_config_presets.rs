@@ -80,7 +80,11 @@ fn genesis(
 		},
 		x402: X402Config {
 			evm_chain_id,
-			asset_domains: vec![(stablecoin::ASSET_ID, stablecoin_domain.name, stablecoin_domain.version)],
+			asset_domains: vec![(
+				stablecoin::ASSET_ID,
+				stablecoin_domain.name,
+				stablecoin_domain.version
+			)],
 			// The dev accounts can be paid by EVM payers at their derived 20-byte addresses.
 			evm_accounts: endowed,
 		},

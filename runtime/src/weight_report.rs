@@ -65,7 +65,9 @@ fn weight_report_settling_an_intent_costs_at_most_half_a_signed_transfer() {
 	);
 	let max_batch = <Runtime as pallet_x402::Config>::MaxBatch::get();
 	let mut one_payee_at_max = 0.0;
-	for (intents, payees) in [(1, 1), (16, 1), (64, 1), (max_batch, 1), (16, 16), (max_batch, max_batch)] {
+	for (intents, payees) in
+		[(1, 1), (16, 1), (64, 1), (max_batch, 1), (16, 16), (max_batch, max_batch)]
+	{
 		let batch = signed_extrinsic_weight(&settle_batch(intents, payees));
 		let per_intent = batch.ref_time() as f64 / intents as f64 / transfer.ref_time() as f64;
 		println!(
@@ -80,5 +82,9 @@ fn weight_report_settling_an_intent_costs_at_most_half_a_signed_transfer() {
 		}
 	}
 	// x402's shape: many paying agents, one service.
-	assert!(one_payee_at_max <= 0.5, "per-intent weight is {:.0}% of a transfer", one_payee_at_max * 100.0);
+	assert!(
+		one_payee_at_max <= 0.5,
+		"per-intent weight is {:.0}% of a transfer",
+		one_payee_at_max * 100.0
+	);
 }

@@ -280,12 +280,13 @@ impl<C: Chain> Engine<C> {
 		let mut inner = self.inner.lock();
 		match inner.tracked.get(&id) {
 			// A failed payment that verifies again (the caller checked) is tried again.
-			Some(tracked) if !tracked.failed() =>
+			Some(tracked) if !tracked.failed() => {
 				return if tracked.same(&payment) {
 					Ok(Acceptance::Again(tracked.status.subscribe()))
 				} else {
 					Err(Conflict)
-				},
+				}
+			},
 			_ => {},
 		}
 		let (status, receiver) = watch::channel(Status::Queued);
@@ -323,7 +324,9 @@ impl<C: Chain> Engine<C> {
 			tracked.finished = Some(Instant::now());
 		}
 		if matches!(status, Status::InBlock(_) | Status::Finalized(_)) {
-			let _ = self.settled.send(Settled { payment: tracked.payment.clone(), status: status.clone() });
+			let _ = self
+				.settled
+				.send(Settled { payment: tracked.payment.clone(), status: status.clone() });
 		}
 		if let Some(metrics) = &self.metrics {
 			if status.is_final() {
@@ -367,7 +370,9 @@ impl<C: Chain> Engine<C> {
 				tracked.status.send_replace(Status::Retrying { message: message.into() });
 			}
 		}
-		RESUBMIT_PAUSE.saturating_mul(1 << refusals.saturating_sub(1).min(5)).min(MAX_RESUBMIT_PAUSE)
+		RESUBMIT_PAUSE
+			.saturating_mul(1 << refusals.saturating_sub(1).min(5))
+			.min(MAX_RESUBMIT_PAUSE)
 	}
 
 	/// Queues each of `ids` again if it would still settle, and gives it the chain's verdict if
@@ -393,7 +398,12 @@ impl<C: Chain> Engine<C> {
 	/// for a settled item). A refusal for a used nonce is no failure when the chain's receipt
 	/// for that nonce is exactly this payment: someone settled it before us (a copy of our
 	/// batch, our own batch from before a restart).
-	fn conclude(&self, payment: &Payment, outcome: Result<Inclusion, IntentError>, tx: Option<H256>) {
+	fn conclude(
+		&self,
+		payment: &Payment,
+		outcome: Result<Inclusion, IntentError>,
+		tx: Option<H256>,
+	) {
 		let id = payment.id();
 		match outcome {
 			Ok(inclusion) => self.set(&id, Status::Finalized(inclusion)),
@@ -426,14 +436,17 @@ impl<C: Chain> Engine<C> {
 
 	/// Where the chain settled exactly `payment`: its receipt names the same payer, payee,
 	/// asset, amount and reference (the payment id fixes the nonce). Blocks.
-	fn settled_by_receipt(&self, payment: &Payment) -> Result<Option<Inclusion>, crate::ChainError> {
+	fn settled_by_receipt(
+		&self,
+		payment: &Payment,
+	) -> Result<Option<Inclusion>, crate::ChainError> {
 		let Some(receipt) = self.chain.receipt(payment.id())? else { return Ok(None) };
 		let intent = &payment.intent;
-		let same = receipt.payer == intent.payer &&
-			receipt.payee == intent.payee &&
-			receipt.asset == intent.asset &&
-			receipt.amount == intent.amount &&
-			receipt.reference == intent.reference;
+		let same = receipt.payer == intent.payer
+			&& receipt.payee == intent.payee
+			&& receipt.asset == intent.asset
+			&& receipt.amount == intent.amount
+			&& receipt.reference == intent.reference;
 		if !same {
 			return Ok(None);
 		}
@@ -500,7 +513,9 @@ impl<C: Chain> Engine<C> {
 	/// Forgets finished payments older than [`RETENTION`].
 	fn forget_finished(&self) {
 		let mut inner = self.inner.lock();
-		inner.tracked.retain(|_, tracked| tracked.finished.is_none_or(|at| at.elapsed() < RETENTION));
+		inner
+			.tracked
+			.retain(|_, tracked| tracked.finished.is_none_or(|at| at.elapsed() < RETENTION));
 	}
 
 	/// Submits batches as long as there are queued payments; never returns.
@@ -527,7 +542,8 @@ impl<C: Chain> Engine<C> {
 				woken.await;
 			};
 			let engine = self.clone();
-			let Ok(batch) = tokio::task::spawn_blocking(move || engine.simulated(batch)).await else {
+			let Ok(batch) = tokio::task::spawn_blocking(move || engine.simulated(batch)).await
+			else {
 				continue;
 			};
 			if batch.is_empty() {
@@ -558,7 +574,9 @@ impl<C: Chain> Engine<C> {
 					tokio::spawn(async move {
 						tokio::time::sleep(pause).await;
 						// Dry runs block: off the async workers, as on the request path.
-						let _ = tokio::task::spawn_blocking(move || engine.requeue_if_valid(ids, None)).await;
+						let _ =
+							tokio::task::spawn_blocking(move || engine.requeue_if_valid(ids, None))
+								.await;
 					});
 				},
 			}
@@ -594,13 +612,16 @@ impl<C: Chain> Engine<C> {
 								}
 							}
 						},
-						Err(error) => log::warn!(target: "x402", "cannot read the outcome of {tx:?}: {error}"),
+						Err(error) => {
+							log::warn!(target: "x402", "cannot read the outcome of {tx:?}: {error}")
+						},
 					}
 				},
-				TxEvent::Retracted =>
+				TxEvent::Retracted => {
 					for id in in_block.drain() {
 						self.set(&id, Status::Submitted { tx });
-					},
+					}
+				},
 				TxEvent::Finalized { block, number } => {
 					// Read the outcomes again at the final block: an earlier `InBlock` may have
 					// been another fork, or its outcomes could not be read.
@@ -626,7 +647,8 @@ impl<C: Chain> Engine<C> {
 					let unreported: Vec<PaymentId> = open.drain().collect();
 					let _ = tokio::task::spawn_blocking(move || {
 						for (id, outcome) in concluded {
-							let payment = engine.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
+							let payment =
+								engine.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
 							if let Some(payment) = payment {
 								engine.conclude(&payment, outcome, Some(tx));
 							}

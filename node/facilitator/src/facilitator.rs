@@ -20,14 +20,21 @@ use crate::{
 	metrics::Metrics,
 	payment::{self, intent_refusal, reason, Networks, Payment, Refusal},
 	store::Store,
-	wire::{FacilitatorRequest, SettleResponse, SupportedKind, SupportedResponse, VerifyResponse, SCHEME_EXACT, X402_VERSION},
+	wire::{
+		FacilitatorRequest, SettleResponse, SupportedKind, SupportedResponse, VerifyResponse,
+		SCHEME_EXACT, X402_VERSION,
+	},
 };
 use agentchain_primitives::{
 	x402::{IntentError, PaymentId},
 	AccountId, AssetId, Balance,
 };
 use polkadot_sdk::sp_core::crypto::Ss58Codec;
-use std::{collections::BTreeMap, sync::Arc, time::{Duration, Instant}};
+use std::{
+	collections::BTreeMap,
+	sync::Arc,
+	time::{Duration, Instant},
+};
 use tokio::sync::{watch, Semaphore};
 
 /// How the facilitator runs.
@@ -41,7 +48,10 @@ pub struct Config {
 
 impl Default for Config {
 	fn default() -> Self {
-		Self { inclusion_timeout: Duration::from_secs(12), finality_timeout: Duration::from_secs(30) }
+		Self {
+			inclusion_timeout: Duration::from_secs(12),
+			finality_timeout: Duration::from_secs(30),
+		}
 	}
 }
 
@@ -99,7 +109,12 @@ enum Settling {
 impl<C: Chain> Facilitator<C> {
 	/// A facilitator over `chain`; payments accepted before a restart are read back from
 	/// `store` and queued again if they would still settle.
-	pub fn new(chain: Arc<C>, mut store: Option<Store>, metrics: Option<Metrics>, config: Config) -> Arc<Self> {
+	pub fn new(
+		chain: Arc<C>,
+		mut store: Option<Store>,
+		metrics: Option<Metrics>,
+		config: Config,
+	) -> Arc<Self> {
 		let pending = store.as_mut().map(Store::take_pending).unwrap_or_default();
 		let engine = Engine::new(chain.clone(), store, metrics.clone());
 		let networks = Networks::new(chain.genesis_hash(), chain.evm_chain_id());
@@ -150,7 +165,10 @@ impl<C: Chain> Facilitator<C> {
 	pub(crate) fn count(&self, call: &str, outcome: &str, started: Instant) {
 		if let Some(metrics) = &self.metrics {
 			metrics.requests.with_label_values(&[call, outcome]).inc();
-			metrics.latency.with_label_values(&[call]).observe(started.elapsed().as_secs_f64());
+			metrics
+				.latency
+				.with_label_values(&[call])
+				.observe(started.elapsed().as_secs_f64());
 		}
 	}
 
@@ -208,18 +226,25 @@ impl<C: Chain> Facilitator<C> {
 			match self.identifiers.lookup(&identifier) {
 				Lookup::Conflict => return Err(identifier_conflict(&payment)),
 				// A retry of a payment that stands: it will be answered with that payment.
-				Lookup::Named(id) if self.engine.known(&id).is_some_and(|known| !known.status.is_failed()) =>
-					return Ok(payment),
+				Lookup::Named(id)
+					if self.engine.known(&id).is_some_and(|known| !known.status.is_failed()) =>
+				{
+					return Ok(payment)
+				},
 				Lookup::Named(_) | Lookup::Unknown => {},
 			}
 		}
-		if let Some(known) = self.engine.known(&payment.id()).filter(|known| !known.status.is_failed()) {
+		if let Some(known) =
+			self.engine.known(&payment.id()).filter(|known| !known.status.is_failed())
+		{
 			return self.against_known(&payment, &known).map(|()| payment);
 		}
 		match self.chain.verify(&payment.intent, &payment.signature) {
 			Ok(Ok(_)) => Ok(payment),
 			Ok(Err(error)) => Err(self.refusal_for(&payment, error)),
-			Err(error) => Err(with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), &payment)),
+			Err(error) => {
+				Err(with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), &payment))
+			},
 		}
 	}
 
@@ -233,7 +258,9 @@ impl<C: Chain> Facilitator<C> {
 		match (known.claim, &known.status) {
 			(Claim::Free, _) => Ok(()),
 			// Settled for another request: its nonce is used, as the chain says.
-			(_, Status::InBlock(_) | Status::Finalized(_)) => Err(with_payer(intent_refusal(IntentError::NonceUsed), payment)),
+			(_, Status::InBlock(_) | Status::Finalized(_)) => {
+				Err(with_payer(intent_refusal(IntentError::NonceUsed), payment))
+			},
 			(Claim::Waiting | Claim::Claimed, _) => Err(duplicate(payment)),
 		}
 	}
@@ -244,7 +271,10 @@ impl<C: Chain> Facilitator<C> {
 		match self.chain.check_signature(&payment.intent, &payment.signature) {
 			Ok(Err(error)) => with_payer(intent_refusal(error), payment),
 			Ok(Ok(())) => with_payer(
-				Refusal::new(reason::NONCE_USED, "another payment with this nonce is being settled or was settled"),
+				Refusal::new(
+					reason::NONCE_USED,
+					"another payment with this nonce is being settled or was settled",
+				),
 				payment,
 			),
 			Err(error) => with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), payment),
@@ -261,7 +291,10 @@ impl<C: Chain> Facilitator<C> {
 
 	/// Accepts a payment for settlement without waiting; returns its payment id. The same
 	/// payment accepted twice is one payment.
-	pub async fn submit(self: &Arc<Self>, request: FacilitatorRequest) -> Result<PaymentId, Refusal> {
+	pub async fn submit(
+		self: &Arc<Self>,
+		request: FacilitatorRequest,
+	) -> Result<PaymentId, Refusal> {
 		self.dry_run(move |this| this.accept(&request))
 			.await
 			.unwrap_or_else(|| Err(Refusal::new(reason::UNEXPECTED_SETTLE, "the dry run failed")))
@@ -277,8 +310,12 @@ impl<C: Chain> Facilitator<C> {
 	/// Queues `payment` unless the engine tracks it already (then it is the same payment) or
 	/// the chain refuses it.
 	fn queue(&self, payment: &Payment) -> Result<(), Refusal> {
-		if let Some(known) = self.engine.known(&payment.id()).filter(|known| !known.status.is_failed()) {
-			if known.payment.intent == payment.intent && known.payment.signature == payment.signature {
+		if let Some(known) =
+			self.engine.known(&payment.id()).filter(|known| !known.status.is_failed())
+		{
+			if known.payment.intent == payment.intent
+				&& known.payment.signature == payment.signature
+			{
 				return Ok(());
 			}
 			return Err(self.other_payment_with_the_nonce(payment));
@@ -289,12 +326,17 @@ impl<C: Chain> Facilitator<C> {
 				// Another intent with this nonce was accepted meanwhile; this one verified, so
 				// its signature is the payer's.
 				Err(_) => Err(with_payer(
-					Refusal::new(reason::NONCE_USED, "another payment with this nonce is being settled"),
+					Refusal::new(
+						reason::NONCE_USED,
+						"another payment with this nonce is being settled",
+					),
 					payment,
 				)),
 			},
 			Ok(Err(error)) => Err(self.refusal_for(payment, error)),
-			Err(error) => Err(with_payer(Refusal::new(reason::UNEXPECTED_SETTLE, error.0), payment)),
+			Err(error) => {
+				Err(with_payer(Refusal::new(reason::UNEXPECTED_SETTLE, error.0), payment))
+			},
 		}
 	}
 
@@ -307,11 +349,14 @@ impl<C: Chain> Facilitator<C> {
 				Lookup::Conflict => return Err(identifier_conflict(&payment)),
 				Lookup::Named(first) => match self.engine.known(&first) {
 					Some(known) if !known.status.is_failed() => {
-						let status = self.engine.watch(&first).ok_or_else(|| duplicate(&payment))?;
+						let status =
+							self.engine.watch(&first).ok_or_else(|| duplicate(&payment))?;
 						return Ok(Settling::Identified(known.payment, status));
 					},
 					// The first is being accepted right now: its outcome is not known yet.
-					None if self.identifiers.is_recent(identifier) => return Err(duplicate(&payment)),
+					None if self.identifiers.is_recent(identifier) => {
+						return Err(duplicate(&payment))
+					},
 					// It failed or was forgotten long ago: this one is settled on its own.
 					_ => self.identifiers.rebind(identifier, payment.id()),
 				},
@@ -334,7 +379,11 @@ impl<C: Chain> Facilitator<C> {
 	}
 
 	/// `/settle`: settles the payment and waits for `wait`, within the configured bound.
-	pub async fn settle(self: &Arc<Self>, request: FacilitatorRequest, wait: Wait) -> SettleResponse {
+	pub async fn settle(
+		self: &Arc<Self>,
+		request: FacilitatorRequest,
+		wait: Wait,
+	) -> SettleResponse {
 		let started = Instant::now();
 		let network = request.payment_requirements.network.clone();
 		let settling = self
@@ -342,8 +391,16 @@ impl<C: Chain> Facilitator<C> {
 			.await
 			.unwrap_or_else(|| Err(Refusal::new(reason::UNEXPECTED_SETTLE, "the dry run failed")));
 		let response = match settling {
-			Err(refusal) => SettleResponse::failed(&network, refusal.reason, refusal.message, refusal.payer, None),
-			Ok(Settling::Identified(payment, status)) => self.wait(&network, &payment, status, wait).await,
+			Err(refusal) => SettleResponse::failed(
+				&network,
+				refusal.reason,
+				refusal.message,
+				refusal.payer,
+				None,
+			),
+			Ok(Settling::Identified(payment, status)) => {
+				self.wait(&network, &payment, status, wait).await
+			},
 			Ok(Settling::Claimed(payment, status)) => {
 				let response = self.wait(&network, &payment, status, wait).await;
 				self.engine.release(&payment.id(), response.success);
@@ -359,7 +416,13 @@ impl<C: Chain> Facilitator<C> {
 		response
 	}
 
-	async fn wait(&self, network: &str, payment: &Payment, mut status: watch::Receiver<Status>, wait: Wait) -> SettleResponse {
+	async fn wait(
+		&self,
+		network: &str,
+		payment: &Payment,
+		mut status: watch::Receiver<Status>,
+		wait: Wait,
+	) -> SettleResponse {
 		let timeout = match wait {
 			Wait::InBlock => self.config.inclusion_timeout,
 			Wait::Finalized => self.config.finality_timeout,
@@ -373,13 +436,17 @@ impl<C: Chain> Facilitator<C> {
 		let current = status.borrow().clone();
 		let finished = done(&current);
 		match current {
-			Status::InBlock(inclusion) | Status::Finalized(inclusion) if finished =>
-				success(network, payment, inclusion),
-			Status::Failed { reason, message, tx } =>
-				SettleResponse::failed(network, reason, message, Some(payment.payer.clone()), tx),
+			Status::InBlock(inclusion) | Status::Finalized(inclusion) if finished => {
+				success(network, payment, inclusion)
+			},
+			Status::Failed { reason, message, tx } => {
+				SettleResponse::failed(network, reason, message, Some(payment.payer.clone()), tx)
+			},
 			pending => {
 				let why = match &pending {
-					Status::Retrying { message } => format!(" (the pool refused its batch: {message})"),
+					Status::Retrying { message } => {
+						format!(" (the pool refused its batch: {message})")
+					},
 					_ => String::new(),
 				};
 				let mut response = SettleResponse::failed(
@@ -415,7 +482,11 @@ impl<C: Chain> Facilitator<C> {
 		let receipt = self.chain.receipt(*id).ok()??;
 		let inclusion = self.chain.locate(&receipt).ok()??;
 		Some(PaymentStatus {
-			status: if inclusion.finalized { Status::Finalized(inclusion) } else { Status::InBlock(inclusion) },
+			status: if inclusion.finalized {
+				Status::Finalized(inclusion)
+			} else {
+				Status::InBlock(inclusion)
+			},
 			payer: receipt.payer,
 			payee: receipt.payee,
 			asset: receipt.asset,

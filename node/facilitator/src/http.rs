@@ -103,11 +103,16 @@ pub fn serve<C: Chain>(
 }
 
 /// The router's `reply`, or `408` once the request has taken [`REQUEST_TIMEOUT`].
-async fn within_request_timeout(reply: impl Future<Output = Result<Response, Infallible>>) -> Response {
+async fn within_request_timeout(
+	reply: impl Future<Output = Result<Response, Infallible>>,
+) -> Response {
 	match tokio::time::timeout(REQUEST_TIMEOUT, reply).await {
 		Ok(Ok(response)) => response,
 		Ok(Err(never)) => match never {},
-		Err(_) => (StatusCode::REQUEST_TIMEOUT, format!("the request took over {REQUEST_TIMEOUT:?}")).into_response(),
+		Err(_) => {
+			(StatusCode::REQUEST_TIMEOUT, format!("the request took over {REQUEST_TIMEOUT:?}"))
+				.into_response()
+		},
 	}
 }
 
@@ -116,9 +121,12 @@ async fn supported<C: Chain>(State(facilitator): State<Arc<Facilitator<C>>>) -> 
 }
 
 /// The request in `body`, or the response that refuses it.
-fn parse_request(body: Result<Bytes, BytesRejection>) -> Result<FacilitatorRequest, (StatusCode, String)> {
+fn parse_request(
+	body: Result<Bytes, BytesRejection>,
+) -> Result<FacilitatorRequest, (StatusCode, String)> {
 	let body = body.map_err(|rejection| (rejection.status(), rejection.body_text()))?;
-	serde_json::from_slice(&body).map_err(|e| (StatusCode::BAD_REQUEST, format!("not an x402 facilitator request: {e}")))
+	serde_json::from_slice(&body)
+		.map_err(|e| (StatusCode::BAD_REQUEST, format!("not an x402 facilitator request: {e}")))
 }
 
 async fn verify<C: Chain>(
@@ -144,7 +152,8 @@ async fn settle<C: Chain>(
 	let started = Instant::now();
 	let refuse = |status: StatusCode, network: String, message: String| {
 		facilitator.count("settle", reason::INVALID_PAYLOAD, started);
-		let response = SettleResponse::failed(&network, reason::INVALID_PAYLOAD, message, None, None);
+		let response =
+			SettleResponse::failed(&network, reason::INVALID_PAYLOAD, message, None, None);
 		(status, Json(response)).into_response()
 	};
 	let request = match parse_request(body) {
@@ -153,11 +162,16 @@ async fn settle<C: Chain>(
 	};
 	let Some(wait) = Wait::parse(query.as_ref().and_then(|q| q.wait.as_deref())) else {
 		let network = request.payment_requirements.network.clone();
-		return refuse(StatusCode::BAD_REQUEST, network, "`wait` is `inBlock` or `finalized`".into());
+		return refuse(
+			StatusCode::BAD_REQUEST,
+			network,
+			"`wait` is `inBlock` or `finalized`".into(),
+		);
 	};
 	Json(facilitator.settle(request, wait).await).into_response()
 }
 
 async fn not_found() -> Response {
-	(StatusCode::NOT_FOUND, "x402 facilitator: GET /supported, POST /verify, POST /settle").into_response()
+	(StatusCode::NOT_FOUND, "x402 facilitator: GET /supported, POST /verify, POST /settle")
+		.into_response()
 }

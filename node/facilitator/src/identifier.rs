@@ -43,7 +43,8 @@ pub struct Identifier {
 /// The id in `request`'s payload, if it has one; refused if it is malformed.
 pub fn of(request: &FacilitatorRequest, payment: &Payment) -> Result<Option<Identifier>, Refusal> {
 	let extensions = &request.payment_payload.extensions;
-	let Some(info) = extensions.as_ref().and_then(|e| e.get(EXTENSION)).and_then(|e| e.get("info")) else {
+	let Some(info) = extensions.as_ref().and_then(|e| e.get(EXTENSION)).and_then(|e| e.get("info"))
+	else {
 		return Ok(None);
 	};
 	let invalid = |message: &str| {
@@ -52,15 +53,20 @@ pub fn of(request: &FacilitatorRequest, payment: &Payment) -> Result<Option<Iden
 		refusal
 	};
 	let id = match info.get("id") {
-		None | Some(serde_json::Value::Null) =>
+		None | Some(serde_json::Value::Null) => {
 			return match info.get("required").and_then(|r| r.as_bool()) {
-				Some(true) => Err(invalid("the payment-identifier extension is required but has no `id`")),
+				Some(true) => {
+					Err(invalid("the payment-identifier extension is required but has no `id`"))
+				},
 				_ => Ok(None),
-			},
-		Some(id) => id.as_str().ok_or_else(|| invalid("the payment-identifier `id` is not a string"))?,
+			}
+		},
+		Some(id) => id
+			.as_str()
+			.ok_or_else(|| invalid("the payment-identifier `id` is not a string"))?,
 	};
-	let well_formed = (16..=128).contains(&id.len()) &&
-		id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+	let well_formed = (16..=128).contains(&id.len())
+		&& id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
 	if !well_formed {
 		return Err(invalid("a payment-identifier `id` is 16 to 128 letters, digits, `_` or `-`"));
 	}
@@ -138,7 +144,8 @@ impl Identifiers {
 		if entries.len() >= MAX_IDS {
 			entries.retain(|_, entry| entry.since.elapsed() < RETENTION);
 			if entries.len() >= MAX_IDS {
-				let oldest = entries.iter().min_by_key(|(_, entry)| entry.since).map(|(key, _)| key.clone());
+				let oldest =
+					entries.iter().min_by_key(|(_, entry)| entry.since).map(|(key, _)| key.clone());
 				if let Some(oldest) = oldest {
 					entries.remove(&oldest);
 				}
@@ -151,7 +158,10 @@ impl Identifiers {
 
 	/// Whether `identifier` was reserved moments ago (its payment may still be being accepted).
 	pub fn is_recent(&self, identifier: &Identifier) -> bool {
-		self.entries.lock().get(&identifier.key).is_some_and(|entry| entry.since.elapsed() < ACCEPTING)
+		self.entries
+			.lock()
+			.get(&identifier.key)
+			.is_some_and(|entry| entry.since.elapsed() < ACCEPTING)
 	}
 
 	/// Makes `identifier` name `payment` (its earlier payment failed or is forgotten).

@@ -1,8 +1,8 @@
 //! Prometheus metrics on the node's endpoint.
 
 use polkadot_sdk::substrate_prometheus_endpoint::{
-	exponential_buckets, register, CounterVec, Gauge, Histogram, HistogramOpts, HistogramVec,
-	Opts, PrometheusError, Registry, U64,
+	exponential_buckets, register, CounterVec, Gauge, Histogram, HistogramOpts, HistogramVec, Opts,
+	PrometheusError, Registry, U64,
 };
 
 /// The facilitator's metrics.
@@ -26,14 +26,20 @@ impl Metrics {
 		Ok(Self {
 			requests: register(
 				CounterVec::new(
-					Opts::new("agentchain_x402_requests_total", "x402 verify and settle requests by outcome"),
+					Opts::new(
+						"agentchain_x402_requests_total",
+						"x402 verify and settle requests by outcome",
+					),
 					&["call", "outcome"],
 				)?,
 				registry,
 			)?,
 			settlements: register(
 				CounterVec::new(
-					Opts::new("agentchain_x402_settlements_total", "Accepted payments by final status"),
+					Opts::new(
+						"agentchain_x402_settlements_total",
+						"Accepted payments by final status",
+					),
 					&["status"],
 				)?,
 				registry,

@@ -151,7 +151,11 @@ impl Payment {
 
 /// Checks `request` against its requirements and turns it into an intent; then asks the chain
 /// whether that intent would settle now.
-pub fn verify<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequest) -> Result<Payment, Refusal> {
+pub fn verify<C: Chain>(
+	chain: &C,
+	networks: &Networks,
+	request: &FacilitatorRequest,
+) -> Result<Payment, Refusal> {
 	let payment = parse(chain, networks, request)?;
 	match chain.verify(&payment.intent, &payment.signature) {
 		Ok(Ok(_)) => Ok(payment),
@@ -161,20 +165,30 @@ pub fn verify<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorReq
 }
 
 /// The facilitator's own checks, without the chain's dry run.
-pub fn parse<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequest) -> Result<Payment, Refusal> {
+pub fn parse<C: Chain>(
+	chain: &C,
+	networks: &Networks,
+	request: &FacilitatorRequest,
+) -> Result<Payment, Refusal> {
 	let payload = &request.payment_payload;
 	let required = &request.payment_requirements;
 	if request.x402_version != X402_VERSION || payload.x402_version != X402_VERSION {
 		return Err(Refusal::new(reason::INVALID_X402_VERSION, "only x402Version 2 is supported"));
 	}
 	if required.scheme != SCHEME_EXACT || payload.accepted.scheme != SCHEME_EXACT {
-		return Err(Refusal::new(reason::UNSUPPORTED_SCHEME, "only the `exact` scheme is supported"));
+		return Err(Refusal::new(
+			reason::UNSUPPORTED_SCHEME,
+			"only the `exact` scheme is supported",
+		));
 	}
 	if payload.accepted.network != required.network {
 		return Err(Refusal::new(reason::INVALID_NETWORK, "the payment is for another network"));
 	}
 	if !same_hex(&payload.accepted.asset, &required.asset) {
-		return Err(Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "the payment is for another asset"));
+		return Err(Refusal::new(
+			reason::INVALID_PAYMENT_REQUIREMENTS,
+			"the payment is for another asset",
+		));
 	}
 	if !accepted_matches(&payload.accepted, required) {
 		return Err(Refusal::new(
@@ -184,13 +198,21 @@ pub fn parse<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequ
 	}
 	let asset = parse_address(&required.asset)
 		.and_then(evm_address::asset_of_address)
-		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`asset` is not an asset address of this chain"))?;
+		.ok_or_else(|| {
+			Refusal::new(
+				reason::INVALID_PAYMENT_REQUIREMENTS,
+				"`asset` is not an asset address of this chain",
+			)
+		})?;
 	let domain = chain
 		.asset_domain(asset)
 		.map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?
-		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "the asset is not payable"))?;
-	let amount = parse_u128(&required.amount)
-		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`amount` is not a number"))?;
+		.ok_or_else(|| {
+			Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "the asset is not payable")
+		})?;
+	let amount = parse_u128(&required.amount).ok_or_else(|| {
+		Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`amount` is not a number")
+	})?;
 	let now = chain.now().map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?;
 
 	let payment = if required.network == networks.evm {
@@ -199,23 +221,38 @@ pub fn parse<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequ
 	} else if required.network == networks.native {
 		parse_native(required, &payload.payload, asset)?
 	} else {
-		return Err(Refusal::new(reason::INVALID_NETWORK, format!("unknown network `{}`", required.network)));
+		return Err(Refusal::new(
+			reason::INVALID_NETWORK,
+			format!("unknown network `{}`", required.network),
+		));
 	};
 	let intent = &payment.intent;
 	if intent.amount != amount {
-		return Err(Refusal::new(reason::VALUE_MISMATCH, "the authorized value is not the required amount").by(&payment.payer));
+		return Err(Refusal::new(
+			reason::VALUE_MISMATCH,
+			"the authorized value is not the required amount",
+		)
+		.by(&payment.payer));
 	}
 	if intent.valid_before < now.saturating_add(VALID_BEFORE_MARGIN) {
-		return Err(Refusal::new(reason::VALID_BEFORE, "the authorization expires within 6 seconds").by(&payment.payer));
+		return Err(Refusal::new(
+			reason::VALID_BEFORE,
+			"the authorization expires within 6 seconds",
+		)
+		.by(&payment.payer));
 	}
 	if intent.valid_after >= now {
-		return Err(Refusal::new(reason::VALID_AFTER, "the authorization is not valid yet").by(&payment.payer));
+		return Err(Refusal::new(reason::VALID_AFTER, "the authorization is not valid yet")
+			.by(&payment.payer));
 	}
 	let longest = now.saturating_add(required.max_timeout_seconds).saturating_add(CLOCK_SKEW);
 	if intent.valid_before > longest {
 		return Err(Refusal::new(
 			reason::VALID_BEFORE,
-			format!("validBefore is more than the server's maxTimeoutSeconds ({}) ahead", required.max_timeout_seconds),
+			format!(
+				"validBefore is more than the server's maxTimeoutSeconds ({}) ahead",
+				required.max_timeout_seconds
+			),
 		)
 		.by(&payment.payer));
 	}
@@ -225,25 +262,38 @@ pub fn parse<C: Chain>(chain: &C, networks: &Networks, request: &FacilitatorRequ
 /// Whether the requirements a payload says it accepted are the server's: the same fields,
 /// addresses compared without regard to letter case (stock clients copy them verbatim).
 fn accepted_matches(accepted: &PaymentRequirements, required: &PaymentRequirements) -> bool {
-	accepted.scheme == required.scheme &&
-		accepted.network == required.network &&
-		accepted.amount == required.amount &&
-		same_hex(&accepted.asset, &required.asset) &&
-		(accepted.pay_to == required.pay_to || same_hex(&accepted.pay_to, &required.pay_to)) &&
-		accepted.max_timeout_seconds == required.max_timeout_seconds &&
-		accepted.extra == required.extra
+	accepted.scheme == required.scheme
+		&& accepted.network == required.network
+		&& accepted.amount == required.amount
+		&& same_hex(&accepted.asset, &required.asset)
+		&& (accepted.pay_to == required.pay_to || same_hex(&accepted.pay_to, &required.pay_to))
+		&& accepted.max_timeout_seconds == required.max_timeout_seconds
+		&& accepted.extra == required.extra
 }
 
-fn check_domain(required: &PaymentRequirements, name: &[u8], version: &[u8]) -> Result<(), Refusal> {
+fn check_domain(
+	required: &PaymentRequirements,
+	name: &[u8],
+	version: &[u8],
+) -> Result<(), Refusal> {
 	let field = |key: &str| required.extra.get(key).and_then(|v| v.as_str()).map(str::as_bytes);
 	let (Some(given_name), Some(given_version)) = (field("name"), field("version")) else {
-		return Err(Refusal::new(reason::MISSING_EIP712_DOMAIN, "`extra.name` and `extra.version` are required"));
+		return Err(Refusal::new(
+			reason::MISSING_EIP712_DOMAIN,
+			"`extra.name` and `extra.version` are required",
+		));
 	};
 	if given_name != name {
-		return Err(Refusal::new(reason::TOKEN_NAME_MISMATCH, format!("the token's EIP-712 name is `{}`", String::from_utf8_lossy(name))));
+		return Err(Refusal::new(
+			reason::TOKEN_NAME_MISMATCH,
+			format!("the token's EIP-712 name is `{}`", String::from_utf8_lossy(name)),
+		));
 	}
 	if given_version != version {
-		return Err(Refusal::new(reason::TOKEN_VERSION_MISMATCH, format!("the token's EIP-712 version is `{}`", String::from_utf8_lossy(version))));
+		return Err(Refusal::new(
+			reason::TOKEN_VERSION_MISMATCH,
+			format!("the token's EIP-712 version is `{}`", String::from_utf8_lossy(version)),
+		));
 	}
 	Ok(())
 }
@@ -258,61 +308,103 @@ fn parse_evm<C: Chain>(
 	let payload: EvmExactPayload = serde_json::from_value(payload.clone())
 		.map_err(|e| invalid(&format!("not an EIP-3009 payload: {e}")))?;
 	let auth = &payload.authorization;
-	let from = parse_address(&auth.from).ok_or_else(|| invalid("`authorization.from` is not an address"))?;
+	let from = parse_address(&auth.from)
+		.ok_or_else(|| invalid("`authorization.from` is not an address"))?;
 	let payer = auth.from.clone();
-	let to = parse_address(&auth.to).ok_or_else(|| invalid("`authorization.to` is not an address"))?;
-	let pay_to = parse_address(&required.pay_to)
-		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`payTo` is not an address"))?;
+	let to =
+		parse_address(&auth.to).ok_or_else(|| invalid("`authorization.to` is not an address"))?;
+	let pay_to = parse_address(&required.pay_to).ok_or_else(|| {
+		Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`payTo` is not an address")
+	})?;
 	if to != pay_to {
-		return Err(Refusal::new(reason::RECIPIENT_MISMATCH, "the authorization pays someone else").by(&payer));
+		return Err(Refusal::new(
+			reason::RECIPIENT_MISMATCH,
+			"the authorization pays someone else",
+		)
+		.by(&payer));
 	}
 	let signature: [u8; 65] = parse_hex_array(&payload.signature)
 		.ok_or_else(|| invalid("`signature` is not 65 bytes of hex").by(&payer))?;
-	let payee = chain.account_of_address(to).map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?;
+	let payee = chain
+		.account_of_address(to)
+		.map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?;
 	let intent = Intent {
 		payer: AccountId::new(evm_address::embedded_account(from)),
 		payee,
 		asset,
-		amount: parse_u128(&auth.value).ok_or_else(|| invalid("`value` is not a number").by(&payer))?,
-		valid_after: parse_u64(&auth.valid_after).ok_or_else(|| invalid("`validAfter` is not a number").by(&payer))?,
-		valid_before: parse_u64(&auth.valid_before).ok_or_else(|| invalid("`validBefore` is not a number").by(&payer))?,
-		nonce: parse_hex_array(&auth.nonce).ok_or_else(|| invalid("`nonce` is not 32 bytes of hex").by(&payer))?,
+		amount: parse_u128(&auth.value)
+			.ok_or_else(|| invalid("`value` is not a number").by(&payer))?,
+		valid_after: parse_u64(&auth.valid_after)
+			.ok_or_else(|| invalid("`validAfter` is not a number").by(&payer))?,
+		valid_before: parse_u64(&auth.valid_before)
+			.ok_or_else(|| invalid("`validBefore` is not a number").by(&payer))?,
+		nonce: parse_hex_array(&auth.nonce)
+			.ok_or_else(|| invalid("`nonce` is not 32 bytes of hex").by(&payer))?,
 		reference: None,
 	};
-	Ok(Payment { intent, signature: IntentSignature::Evm(signature), payer, network: required.network.clone() })
+	Ok(Payment {
+		intent,
+		signature: IntentSignature::Evm(signature),
+		payer,
+		network: required.network.clone(),
+	})
 }
 
-fn parse_native(required: &PaymentRequirements, payload: &serde_json::Value, asset: u32) -> Result<Payment, Refusal> {
+fn parse_native(
+	required: &PaymentRequirements,
+	payload: &serde_json::Value,
+	asset: u32,
+) -> Result<Payment, Refusal> {
 	let invalid = |what: &str| Refusal::new(reason::INVALID_PAYLOAD, what.to_owned());
 	let payload: NativeExactPayload = serde_json::from_value(payload.clone())
 		.map_err(|e| invalid(&format!("not a native intent payload: {e}")))?;
 	let wire = &payload.intent;
-	let payer_account = parse_account(&wire.payer).ok_or_else(|| invalid("`intent.payer` is not an account"))?;
+	let payer_account =
+		parse_account(&wire.payer).ok_or_else(|| invalid("`intent.payer` is not an account"))?;
 	let payer = payer_account.to_ss58check();
-	let payee = parse_account(&wire.payee).ok_or_else(|| invalid("`intent.payee` is not an account").by(&payer))?;
-	let pay_to = parse_account(&required.pay_to)
-		.ok_or_else(|| Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`payTo` is not an account"))?;
+	let payee = parse_account(&wire.payee)
+		.ok_or_else(|| invalid("`intent.payee` is not an account").by(&payer))?;
+	let pay_to = parse_account(&required.pay_to).ok_or_else(|| {
+		Refusal::new(reason::INVALID_PAYMENT_REQUIREMENTS, "`payTo` is not an account")
+	})?;
 	if payee != pay_to {
-		return Err(Refusal::new(reason::NATIVE_RECIPIENT_MISMATCH, "the intent pays someone else").by(&payer));
+		return Err(Refusal::new(
+			reason::NATIVE_RECIPIENT_MISMATCH,
+			"the intent pays someone else",
+		)
+		.by(&payer));
 	}
-	let signature_bytes = parse_hex(&payload.signature).ok_or_else(|| invalid("`signature` is not hex").by(&payer))?;
+	let signature_bytes = parse_hex(&payload.signature)
+		.ok_or_else(|| invalid("`signature` is not hex").by(&payer))?;
 	let signature = MultiSignature::decode(&mut &signature_bytes[..])
 		.map_err(|_| invalid("`signature` is not a SCALE MultiSignature").by(&payer))?;
 	let reference = match &wire.reference {
-		Some(reference) => Some(parse_hex_array(reference).ok_or_else(|| invalid("`reference` is not 32 bytes of hex").by(&payer))?),
+		Some(reference) => Some(
+			parse_hex_array(reference)
+				.ok_or_else(|| invalid("`reference` is not 32 bytes of hex").by(&payer))?,
+		),
 		None => None,
 	};
 	let intent = Intent {
 		payer: payer_account,
 		payee,
 		asset,
-		amount: parse_u128(&wire.amount).ok_or_else(|| invalid("`amount` is not a number").by(&payer))?,
-		valid_after: parse_u64(&wire.valid_after).ok_or_else(|| invalid("`validAfter` is not a number").by(&payer))?,
-		valid_before: parse_u64(&wire.valid_before).ok_or_else(|| invalid("`validBefore` is not a number").by(&payer))?,
-		nonce: parse_hex_array(&wire.nonce).ok_or_else(|| invalid("`nonce` is not 32 bytes of hex").by(&payer))?,
+		amount: parse_u128(&wire.amount)
+			.ok_or_else(|| invalid("`amount` is not a number").by(&payer))?,
+		valid_after: parse_u64(&wire.valid_after)
+			.ok_or_else(|| invalid("`validAfter` is not a number").by(&payer))?,
+		valid_before: parse_u64(&wire.valid_before)
+			.ok_or_else(|| invalid("`validBefore` is not a number").by(&payer))?,
+		nonce: parse_hex_array(&wire.nonce)
+			.ok_or_else(|| invalid("`nonce` is not 32 bytes of hex").by(&payer))?,
 		reference,
 	};
-	Ok(Payment { intent, signature: IntentSignature::Native(signature), payer, network: required.network.clone() })
+	Ok(Payment {
+		intent,
+		signature: IntentSignature::Native(signature),
+		payer,
+		network: required.network.clone(),
+	})
 }
 
 fn parse_hex(text: &str) -> Option<Vec<u8>> {
@@ -342,7 +434,9 @@ fn same_hex(a: &str, b: &str) -> bool {
 
 /// A decimal number with digits only (as EIP-3009's JSON has them).
 fn parse_u128(text: &str) -> Option<u128> {
-	(!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+	(!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+		.then(|| text.parse().ok())
+		.flatten()
 }
 
 fn parse_u64(text: &str) -> Option<u64> {

@@ -34,7 +34,11 @@ pub mod codes {
 	pub const CHAIN: i32 = 4023;
 }
 
-fn error(code: i32, message: impl Into<String>, data: Option<serde_json::Value>) -> ErrorObjectOwned {
+fn error(
+	code: i32,
+	message: impl Into<String>,
+	data: Option<serde_json::Value>,
+) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(code, message.into(), data)
 }
 
@@ -182,7 +186,11 @@ pub trait X402Api {
 
 	/// Settles a payment and waits for `wait` (`inBlock`, the default, or `finalized`).
 	#[method(name = "settle")]
-	async fn settle(&self, request: FacilitatorRequest, wait: Option<String>) -> RpcResult<SettleResponse>;
+	async fn settle(
+		&self,
+		request: FacilitatorRequest,
+		wait: Option<String>,
+	) -> RpcResult<SettleResponse>;
 
 	/// Queues a payment and returns its payment id at once.
 	#[method(name = "submit")]
@@ -194,7 +202,13 @@ pub trait X402Api {
 
 	/// A payee's statements and open receipts in `asset` between two blocks (inclusive).
 	#[method(name = "statement")]
-	fn statement(&self, payee: String, asset: AssetId, from: BlockNumber, to: BlockNumber) -> RpcResult<StatementView>;
+	fn statement(
+		&self,
+		payee: String,
+		asset: AssetId,
+		from: BlockNumber,
+		to: BlockNumber,
+	) -> RpcResult<StatementView>;
 
 	/// The payee's payments as they reach a block and finality.
 	#[subscription(name = "subscribeSettlements" => "settlement", unsubscribe = "unsubscribeSettlements", item = SettlementEvent)]
@@ -222,9 +236,14 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 		Ok(self.facilitator.verify(request).await)
 	}
 
-	async fn settle(&self, request: FacilitatorRequest, wait: Option<String>) -> RpcResult<SettleResponse> {
-		let wait = Wait::parse(wait.as_deref())
-			.ok_or_else(|| error(codes::INVALID_PARAMS, "`wait` is `inBlock` or `finalized`", None))?;
+	async fn settle(
+		&self,
+		request: FacilitatorRequest,
+		wait: Option<String>,
+	) -> RpcResult<SettleResponse> {
+		let wait = Wait::parse(wait.as_deref()).ok_or_else(|| {
+			error(codes::INVALID_PARAMS, "`wait` is `inBlock` or `finalized`", None)
+		})?;
 		Ok(self.facilitator.settle(request, wait).await)
 	}
 
@@ -242,9 +261,16 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 			.ok_or_else(|| error(codes::UNKNOWN_PAYMENT, "unknown payment", None))
 	}
 
-	fn statement(&self, payee: String, asset: AssetId, from: BlockNumber, to: BlockNumber) -> RpcResult<StatementView> {
-		let payee = parse_account(&payee)
-			.ok_or_else(|| error(codes::INVALID_PARAMS, "`payee` is not an account (SS58 or 32-byte hex)", None))?;
+	fn statement(
+		&self,
+		payee: String,
+		asset: AssetId,
+		from: BlockNumber,
+		to: BlockNumber,
+	) -> RpcResult<StatementView> {
+		let payee = parse_account(&payee).ok_or_else(|| {
+			error(codes::INVALID_PARAMS, "`payee` is not an account (SS58 or 32-byte hex)", None)
+		})?;
 		let report = self
 			.facilitator
 			.chain()
@@ -279,9 +305,19 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 		})
 	}
 
-	async fn subscribe_settlements(&self, pending: PendingSubscriptionSink, payee: String) -> SubscriptionResult {
+	async fn subscribe_settlements(
+		&self,
+		pending: PendingSubscriptionSink,
+		payee: String,
+	) -> SubscriptionResult {
 		let Some(payee) = parse_account(&payee) else {
-			pending.reject(error(codes::INVALID_PARAMS, "`payee` is not an account (SS58 or 32-byte hex)", None)).await;
+			pending
+				.reject(error(
+					codes::INVALID_PARAMS,
+					"`payee` is not an account (SS58 or 32-byte hex)",
+					None,
+				))
+				.await;
 			return Ok(());
 		};
 		let mut settled = self.facilitator.engine().subscribe();

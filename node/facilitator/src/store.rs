@@ -86,7 +86,10 @@ impl Store {
 	}
 
 	/// Rewrites the journal with only `pending`.
-	pub fn compact<'a>(&mut self, pending: impl IntoIterator<Item = &'a Payment>) -> io::Result<()> {
+	pub fn compact<'a>(
+		&mut self,
+		pending: impl IntoIterator<Item = &'a Payment>,
+	) -> io::Result<()> {
 		let pending: Vec<Payment> = pending.into_iter().cloned().collect();
 		self.journal = rewrite(&self.dir, &pending)?;
 		self.appended = 0;
@@ -155,7 +158,8 @@ fn replay(mut bytes: &[u8], path: &Path) -> Vec<Payment> {
 fn rewrite(dir: &Path, pending: &[Payment]) -> io::Result<File> {
 	let path = dir.join(JOURNAL);
 	let temporary = path.with_extension("tmp");
-	let journal: Vec<u8> = pending.iter().flat_map(|payment| frame(&Entry::accepted(payment))).collect();
+	let journal: Vec<u8> =
+		pending.iter().flat_map(|payment| frame(&Entry::accepted(payment))).collect();
 	let mut file = File::create(&temporary)?;
 	file.write_all(&journal)?;
 	file.sync_all()?;

@@ -118,7 +118,12 @@ impl VerifyResponse {
 
 	/// The payment would not settle, for `reason` (an x402 reason code).
 	pub fn refused(reason: &str, message: String, payer: Option<String>) -> Self {
-		Self { is_valid: false, invalid_reason: Some(reason.into()), invalid_message: Some(message), payer }
+		Self {
+			is_valid: false,
+			invalid_reason: Some(reason.into()),
+			invalid_message: Some(message),
+			payer,
+		}
 	}
 }
 

@@ -40,7 +40,8 @@ fn runtime_error(error: ApiError) -> ErrorObjectOwned {
 }
 
 fn account(text: &str) -> RpcResult<AccountId> {
-	parse_account(text).ok_or_else(|| invalid(format!("not an account (SS58 or 0x + 32 bytes hex): {text}")))
+	parse_account(text)
+		.ok_or_else(|| invalid(format!("not an account (SS58 or 0x + 32 bytes hex): {text}")))
 }
 
 fn accounts(texts: Option<Vec<String>>) -> RpcResult<Vec<AccountId>> {
@@ -72,7 +73,11 @@ impl From<FeedbackValue> for ValueJson {
 		let padded = format!("{digits:0>width$}", width = decimals + 1);
 		let (whole, fraction) = padded.split_at(padded.len() - decimals);
 		let sign = if v.value < 0 { "-" } else { "" };
-		let text = if decimals == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") };
+		let text = if decimals == 0 {
+			format!("{sign}{whole}")
+		} else {
+			format!("{sign}{whole}.{fraction}")
+		};
 		ValueJson { value: v.value.to_string(), decimals: v.decimals, text }
 	}
 }
@@ -117,12 +122,19 @@ impl From<AgentView> for AgentJson {
 			metadata: agent
 				.metadata
 				.into_iter()
-				.map(|(key, value)| MetadataJson { key: text(key), value: format!("0x{}", hex::encode(value)) })
+				.map(|(key, value)| MetadataJson {
+					key: text(key),
+					value: format!("0x{}", hex::encode(value)),
+				})
 				.collect(),
 			executions: agent
 				.executions
 				.into_iter()
-				.map(|(asset, e)| ExecutionJson { asset, payments: e.payments, volume: e.volume.to_string() })
+				.map(|(asset, e)| ExecutionJson {
+					asset,
+					payments: e.payments,
+					volume: e.volume.to_string(),
+				})
 				.collect(),
 			deposit: agent.deposit.to_string(),
 		}
@@ -291,7 +303,11 @@ pub trait AgentsRpcApi {
 
 	/// The validation requests addressed to `validator`.
 	#[method(name = "validatorRequests")]
-	fn validator_requests(&self, validator: String, at: Option<Hash>) -> RpcResult<Vec<ValidationJson>>;
+	fn validator_requests(
+		&self,
+		validator: String,
+		at: Option<Hash>,
+	) -> RpcResult<Vec<ValidationJson>>;
 
 	/// The average validation response for the agent, from `validators` (all when omitted),
 	/// with `tag` (any when omitted).
@@ -380,7 +396,11 @@ where
 		Ok(validations.into_iter().map(Into::into).collect())
 	}
 
-	fn validator_requests(&self, validator: String, at: Option<Hash>) -> RpcResult<Vec<ValidationJson>> {
+	fn validator_requests(
+		&self,
+		validator: String,
+		at: Option<Hash>,
+	) -> RpcResult<Vec<ValidationJson>> {
 		let validator = account(&validator)?;
 		let requests = self.query(at, |api, at| api.validator_requests(at, validator))?;
 		Ok(requests.into_iter().map(Into::into).collect())
@@ -395,7 +415,9 @@ where
 	) -> RpcResult<ValidationSummaryJson> {
 		let validators = accounts(validators)?;
 		let tag = tag.map(String::into_bytes);
-		Ok(self.query(at, |api, at| api.validation_summary(at, id, validators, tag))?.into())
+		Ok(self
+			.query(at, |api, at| api.validation_summary(at, id, validators, tag))?
+			.into())
 	}
 }
 

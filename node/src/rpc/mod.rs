@@ -9,12 +9,12 @@ mod agents;
 use std::sync::Arc;
 
 use crate::facilitator::NodeChain;
-use agents::{AgentsRpc, AgentsRpcApiServer};
 use agentchain_facilitator::{
 	rpc::{X402ApiServer, X402Rpc},
 	Facilitator,
 };
 use agentchain_primitives::{AccountId, Balance, Block, Nonce};
+use agents::{AgentsRpc, AgentsRpcApiServer};
 use jsonrpsee::RpcModule;
 use polkadot_sdk::{
 	pallet_transaction_payment_rpc::{self, TransactionPayment, TransactionPaymentApiServer},

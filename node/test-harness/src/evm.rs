@@ -9,10 +9,12 @@ use polkadot_sdk::{
 /// public key (recovered from a signature, which gives it uncompressed).
 pub fn address_of(pair: &ecdsa::Pair) -> H160 {
 	let digest = [1u8; 32];
-	let uncompressed =
-		polkadot_sdk::sp_io::crypto::secp256k1_ecdsa_recover(&pair.sign_prehashed(&digest).0, &digest)
-			.ok()
-			.expect("a fresh signature recovers");
+	let uncompressed = polkadot_sdk::sp_io::crypto::secp256k1_ecdsa_recover(
+		&pair.sign_prehashed(&digest).0,
+		&digest,
+	)
+	.ok()
+	.expect("a fresh signature recovers");
 	H160::from_slice(&keccak_256(&uncompressed)[12..])
 }
 

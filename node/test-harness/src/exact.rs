@@ -81,7 +81,11 @@ impl Authorization {
 	}
 
 	/// The chain's intent for this authorization from `payer` to `payee`.
-	pub fn intent(&self, payer: &ecdsa::Pair, payee: &AccountId) -> PaymentIntent<AccountId, AssetId, Balance> {
+	pub fn intent(
+		&self,
+		payer: &ecdsa::Pair,
+		payee: &AccountId,
+	) -> PaymentIntent<AccountId, AssetId, Balance> {
 		PaymentIntent {
 			payer: account_of(payer),
 			payee: payee.clone(),

@@ -54,5 +54,8 @@ pub fn stablecoin_transfer(dest: AccountId, amount: Balance) -> RuntimeCall {
 
 /// A native `transfer_keep_alive` of `amount` to `dest`.
 pub fn native_transfer(dest: AccountId, amount: Balance) -> RuntimeCall {
-	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: Address::Id(dest), value: amount })
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: Address::Id(dest),
+		value: amount,
+	})
 }

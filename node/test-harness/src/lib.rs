@@ -17,8 +17,8 @@ pub mod exact;
 pub mod extrinsic;
 pub mod http;
 pub mod native;
-pub mod payments;
 mod node;
+pub mod payments;
 mod rpc;
 mod x402;
 

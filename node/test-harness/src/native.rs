@@ -33,7 +33,12 @@ pub fn intent(payer: &AccountId, payee: &AccountId, amount: Balance, seed: u8) -
 }
 
 /// `intent` signed by `signer` for `purpose` on the chain with `genesis`.
-pub fn sign(signer: &sr25519::Pair, genesis: Hash, intent: &Intent, purpose: Purpose) -> IntentSignature {
+pub fn sign(
+	signer: &sr25519::Pair,
+	genesis: Hash,
+	intent: &Intent,
+	purpose: Purpose,
+) -> IntentSignature {
 	let payload = native_signing_payload(purpose, genesis, intent);
 	IntentSignature::Native(MultiSignature::Sr25519(signer.sign(&payload)))
 }

@@ -123,7 +123,9 @@ impl Node {
 		let deadline = Instant::now() + timeout;
 		loop {
 			if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
-				return Err(format!("node exited during startup ({status}):\n{}", self.logs()).into());
+				return Err(
+					format!("node exited during startup ({status}):\n{}", self.logs()).into()
+				);
 			}
 			if let Ok(rpc) = Rpc::connect(&self.ws_url()).await {
 				if rpc.health().await.is_ok() {
@@ -131,7 +133,9 @@ impl Node {
 				}
 			}
 			if Instant::now() > deadline {
-				return Err(format!("node RPC did not answer in {timeout:?}:\n{}", self.logs()).into());
+				return Err(
+					format!("node RPC did not answer in {timeout:?}:\n{}", self.logs()).into()
+				);
 			}
 			tokio::time::sleep(Duration::from_millis(250)).await;
 		}

@@ -22,7 +22,9 @@ pub async fn from_alice(rpc: &Rpc, call: agentchain_runtime::RuntimeCall) {
 	let alice = Sr25519Keyring::Alice.pair();
 	let genesis = rpc.genesis_hash().await.unwrap();
 	let nonce = rpc.account_nonce(&alice.public().into()).await.unwrap();
-	rpc.submit_and_watch(&extrinsic::signed(call, &alice, nonce, genesis), TIMEOUT).await.expect("final");
+	rpc.submit_and_watch(&extrinsic::signed(call, &alice, nonce, genesis), TIMEOUT)
+		.await
+		.expect("final");
 }
 
 /// Gives `payer`'s account `amount` of the stablecoin from Alice.
@@ -37,7 +39,11 @@ pub fn evm_payer(seed: &[u8]) -> ecdsa::Pair {
 
 /// A node started with `options`, past its first finalized block, and an EVM payer (its key
 /// from `seed`) holding `amount` of the stablecoin.
-pub async fn node_with_payer(options: NodeOptions, seed: &[u8], amount: Balance) -> (Node, Rpc, ecdsa::Pair) {
+pub async fn node_with_payer(
+	options: NodeOptions,
+	seed: &[u8],
+	amount: Balance,
+) -> (Node, Rpc, ecdsa::Pair) {
 	let node = Node::start(options).await.expect("the node starts");
 	let rpc = node.rpc().await.unwrap();
 	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();

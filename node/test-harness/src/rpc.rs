@@ -68,7 +68,11 @@ impl Rpc {
 	}
 
 	/// Waits until the best block is at least `number`; returns the best block number.
-	pub async fn wait_for_best(&self, number: BlockNumber, timeout: Duration) -> Result<BlockNumber> {
+	pub async fn wait_for_best(
+		&self,
+		number: BlockNumber,
+		timeout: Duration,
+	) -> Result<BlockNumber> {
 		self.poll_until(timeout, "best block", number, || self.best_number()).await
 	}
 
@@ -78,7 +82,8 @@ impl Rpc {
 		number: BlockNumber,
 		timeout: Duration,
 	) -> Result<BlockNumber> {
-		self.poll_until(timeout, "finalized block", number, || self.finalized_number()).await
+		self.poll_until(timeout, "finalized block", number, || self.finalized_number())
+			.await
 	}
 
 	async fn poll_until<F, Fut>(
@@ -107,13 +112,18 @@ impl Rpc {
 
 	/// The next nonce of `account`, counting extrinsics in the pool.
 	pub async fn account_nonce(&self, account: &AccountId) -> Result<Nonce> {
-		Ok(self.client.request("system_accountNextIndex", rpc_params![account.to_string()]).await?)
+		Ok(self
+			.client
+			.request("system_accountNextIndex", rpc_params![account.to_string()])
+			.await?)
 	}
 
 	/// The raw value under a storage key, at `at` or the best block.
 	pub async fn storage(&self, key: &[u8], at: Option<Hash>) -> Result<Option<Vec<u8>>> {
-		let value: Option<Bytes> =
-			self.client.request("state_getStorage", rpc_params![Bytes(key.to_vec()), at]).await?;
+		let value: Option<Bytes> = self
+			.client
+			.request("state_getStorage", rpc_params![Bytes(key.to_vec()), at])
+			.await?;
 		Ok(value.map(|b| b.0))
 	}
 
@@ -131,7 +141,11 @@ impl Rpc {
 	}
 
 	/// `account`'s stablecoin balance, at `at` or the best block.
-	pub async fn stablecoin_balance(&self, account: &AccountId, at: Option<Hash>) -> Result<Balance> {
+	pub async fn stablecoin_balance(
+		&self,
+		account: &AccountId,
+		at: Option<Hash>,
+	) -> Result<Balance> {
 		self.asset_balance(stablecoin::ASSET_ID, account, at).await
 	}
 
@@ -156,13 +170,16 @@ impl Rpc {
 			if let Some(hash) = status.get("inBlock") {
 				in_block = Some(serde_json::from_value(hash.clone())?);
 			} else if let Some(hash) = status.get("finalized") {
-				return Ok(TxOutcome { in_block, finalized: serde_json::from_value(hash.clone())? });
-			} else if status.get("invalid").is_some() ||
-				status.get("dropped").is_some() ||
-				status.get("usurped").is_some() ||
-				status.get("finalityTimeout").is_some() ||
-				status == Value::String("invalid".into()) ||
-				status == Value::String("dropped".into())
+				return Ok(TxOutcome {
+					in_block,
+					finalized: serde_json::from_value(hash.clone())?,
+				});
+			} else if status.get("invalid").is_some()
+				|| status.get("dropped").is_some()
+				|| status.get("usurped").is_some()
+				|| status.get("finalityTimeout").is_some()
+				|| status == Value::String("invalid".into())
+				|| status == Value::String("dropped".into())
 			{
 				return Err(format!("extrinsic failed: {status}").into());
 			}
@@ -187,7 +204,11 @@ impl Rpc {
 
 	/// The block, among the best `depth` blocks, that holds the extrinsic with hash `tx`, and
 	/// its index there.
-	pub async fn find_extrinsic(&self, tx: Hash, depth: BlockNumber) -> Result<Option<(Hash, u32)>> {
+	pub async fn find_extrinsic(
+		&self,
+		tx: Hash,
+		depth: BlockNumber,
+	) -> Result<Option<(Hash, u32)>> {
 		let best = self.best_number().await?;
 		for number in (best.saturating_sub(depth)..=best).rev() {
 			let hash: Hash = self.client.request("chain_getBlockHash", rpc_params![number]).await?;

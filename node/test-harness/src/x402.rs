@@ -64,7 +64,8 @@ impl Rpc {
 		from_block: BlockNumber,
 		to_block: BlockNumber,
 	) -> Result<StatementReport<BlockNumber>> {
-		self.state_call("X402Api_statement", (payee, asset, from_block, to_block), None).await
+		self.state_call("X402Api_statement", (payee, asset, from_block, to_block), None)
+			.await
 	}
 
 	/// `X402Api_asset_domain`.

@@ -82,7 +82,12 @@ fn feedback_by<T: Config>(client: &AccountId, agent: AgentId, wallet: &AccountId
 	let payment_id = H256::repeat_byte(0x42);
 	T::Payments::record_for_benchmark(
 		payment_id,
-		SettledPayment { payer: client.clone(), payee: wallet.clone(), asset: 1, amount: 1_000_000 },
+		SettledPayment {
+			payer: client.clone(),
+			payee: wallet.clone(),
+			asset: 1,
+			amount: 1_000_000,
+		},
 	);
 	Agents::<T>::do_give_feedback(
 		client.clone(),
@@ -99,8 +104,14 @@ fn feedback_by<T: Config>(client: &AccountId, agent: AgentId, wallet: &AccountId
 /// A validation request from `owner` about `agent`.
 fn requested<T: Config>(owner: &AccountId, agent: AgentId, validator: &AccountId) -> H256 {
 	let hash = H256::repeat_byte(0x77);
-	Agents::<T>::do_validation_request(owner.clone(), validator.clone(), agent, max_uri::<T>(), hash)
-		.expect("the owner manages the agent");
+	Agents::<T>::do_validation_request(
+		owner.clone(),
+		validator.clone(),
+		agent,
+		max_uri::<T>(),
+		hash,
+	)
+	.expect("the owner manages the agent");
 	hash
 }
 
@@ -163,8 +174,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let id = full_agent::<T>(&owner, 0);
 		let last: AccountId = account("operator", T::MaxOperators::get() - 1, 0);
-		Agents::<T>::do_set_operator(owner.clone(), id, last.clone(), false)
-			.expect("an operator");
+		Agents::<T>::do_set_operator(owner.clone(), id, last.clone(), false).expect("an operator");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id, last.clone(), true);
@@ -192,8 +202,8 @@ mod benchmarks {
 		let digest = wallet_digest(T::EvmChainId::get(), id, &wallet, &owner, deadline);
 		let mut signature =
 			sp_io::crypto::ecdsa_sign_prehashed(pallet_x402::benchmarking::KEY_TYPE, &key, &digest)
-			.expect("the key is in the keystore")
-			.0;
+				.expect("the key is in the keystore")
+				.0;
 		signature[64] += 27;
 
 		#[extrinsic_call]
@@ -291,7 +301,14 @@ mod benchmarks {
 		let hash = requested::<T>(&owner, id, &validator);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(validator), hash, 100, max_uri::<T>(), H256::repeat_byte(3), max_tag::<T>());
+		_(
+			RawOrigin::Signed(validator),
+			hash,
+			100,
+			max_uri::<T>(),
+			H256::repeat_byte(3),
+			max_tag::<T>(),
+		);
 
 		assert_eq!(Validations::<T>::get(hash).and_then(|v| v.response), Some(100));
 	}

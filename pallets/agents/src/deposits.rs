@@ -40,7 +40,8 @@ impl<T: Config> Pallet<T> {
 		if amount == 0 {
 			return Ok(());
 		}
-		T::Currency::hold(&reason.into(), who, amount).map_err(|_| Error::<T>::CannotHoldDeposit.into())
+		T::Currency::hold(&reason.into(), who, amount)
+			.map_err(|_| Error::<T>::CannotHoldDeposit.into())
 	}
 
 	/// Releases up to `amount` of `who`'s hold for `reason`.

@@ -150,7 +150,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_transfer(who: AccountId, agent: AgentId, new_owner: AccountId) -> DispatchResult {
+	pub(crate) fn do_transfer(
+		who: AccountId,
+		agent: AgentId,
+		new_owner: AccountId,
+	) -> DispatchResult {
 		let mut record = Self::owned_by(&who, agent)?;
 		ensure!(new_owner != who, Error::<T>::AlreadyOwner);
 		Self::release(HoldReason::AgentRegistration, &who, record.deposit);

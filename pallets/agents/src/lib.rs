@@ -177,8 +177,14 @@ pub mod pallet {
 
 	/// Each agent's metadata entries, by key.
 	#[pallet::storage]
-	pub type Metadata<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, AgentId, Blake2_128Concat, MetadataKey<T>, MetadataValue<T>>;
+	pub type Metadata<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		AgentId,
+		Blake2_128Concat,
+		MetadataKey<T>,
+		MetadataValue<T>,
+	>;
 
 	/// The agent each payment wallet belongs to.
 	#[pallet::storage]
@@ -625,7 +631,14 @@ pub mod pallet {
 			tag: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_validation_response(who, request_hash, response, response_uri, response_hash, tag)
+			Self::do_validation_response(
+				who,
+				request_hash,
+				response,
+				response_uri,
+				response_hash,
+				tag,
+			)
 		}
 
 		/// Removes a validation request and its response.

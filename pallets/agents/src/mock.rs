@@ -253,7 +253,12 @@ pub fn register_as(owner: &AccountId, uri: &[u8]) -> AgentId {
 }
 
 /// A native proof by `wallet_seed` that it is `agent`'s wallet under `owner` until `deadline`.
-pub fn native_proof(wallet_seed: &str, agent: AgentId, owner: &AccountId, deadline: u64) -> WalletProof {
+pub fn native_proof(
+	wallet_seed: &str,
+	agent: AgentId,
+	owner: &AccountId,
+	deadline: u64,
+) -> WalletProof {
 	let genesis = X402::genesis_hash();
 	let payload = native_wallet_payload(genesis, agent, &account(wallet_seed), owner, deadline);
 	WalletProof::Native(MultiSignature::Sr25519(pair(wallet_seed).sign(&payload)))
@@ -276,7 +281,13 @@ pub fn evm_proof(
 pub fn agent_with_wallet() -> AgentId {
 	let id = register_as(&owner(), b"ipfs://agent");
 	let proof = native_proof("Wallet", id, &owner(), T0 + 60);
-	assert_ok!(Agents::set_agent_wallet(RuntimeOrigin::signed(owner()), id, wallet(), T0 + 60, proof));
+	assert_ok!(Agents::set_agent_wallet(
+		RuntimeOrigin::signed(owner()),
+		id,
+		wallet(),
+		T0 + 60,
+		proof
+	));
 	id
 }
 
@@ -305,7 +316,13 @@ pub fn signed_intent(
 
 /// Settles a payment of `amount` of `asset` from `payer_seed` to `payee` through pallet-x402;
 /// returns its payment id.
-pub fn pay(payer_seed: &str, payee: &AccountId, asset: AssetId, amount: Balance, nonce: u8) -> PaymentId {
+pub fn pay(
+	payer_seed: &str,
+	payee: &AccountId,
+	asset: AssetId,
+	amount: Balance,
+	nonce: u8,
+) -> PaymentId {
 	let (intent, signature) = signed_intent(payer_seed, payee, asset, amount, nonce);
 	assert_ok!(X402::transfer_with_authorization(
 		RuntimeOrigin::signed(account("Validator")),

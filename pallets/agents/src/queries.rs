@@ -9,8 +9,9 @@ impl<T: Config> Pallet<T> {
 	/// The agent `id` with its metadata and execution history.
 	pub fn agent(id: AgentId) -> Option<AgentView> {
 		let record = AgentRecords::<T>::get(id)?;
-		let mut metadata: Vec<_> =
-			Metadata::<T>::iter_prefix(id).map(|(k, v)| (k.into_inner(), v.into_inner())).collect();
+		let mut metadata: Vec<_> = Metadata::<T>::iter_prefix(id)
+			.map(|(k, v)| (k.into_inner(), v.into_inner()))
+			.collect();
 		metadata.sort();
 		let mut executions: Vec<_> = Executions::<T>::iter_prefix(id).collect();
 		executions.sort_by_key(|(asset, _)| *asset);
@@ -37,7 +38,9 @@ impl<T: Config> Pallet<T> {
 		clients: &'a [AccountId],
 	) -> alloc::boxed::Box<dyn Iterator<Item = (AccountId, u64, FeedbackRecord<T>)> + 'a> {
 		if clients.is_empty() {
-			alloc::boxed::Box::new(Feedback::<T>::iter_prefix((agent,)).map(|((c, i), f)| (c, i, f)))
+			alloc::boxed::Box::new(
+				Feedback::<T>::iter_prefix((agent,)).map(|((c, i), f)| (c, i, f)),
+			)
 		} else {
 			alloc::boxed::Box::new(clients.iter().flat_map(move |client| {
 				Feedback::<T>::iter_prefix((agent, client)).map(|(i, f)| (client.clone(), i, f))
@@ -52,7 +55,9 @@ impl<T: Config> Pallet<T> {
 			let tag_matches = |wanted: &Option<Vec<u8>>, tag: &Tag<T>| {
 				wanted.as_ref().is_none_or(|wanted| wanted[..] == tag[..])
 			};
-			if !tag_matches(&query.tag1, &feedback.tag1) || !tag_matches(&query.tag2, &feedback.tag2) {
+			if !tag_matches(&query.tag1, &feedback.tag1)
+				|| !tag_matches(&query.tag2, &feedback.tag2)
+			{
 				continue;
 			}
 			let paid = feedback.payment.map(|p| p.amount).unwrap_or_default();
@@ -103,7 +108,9 @@ impl<T: Config> Pallet<T> {
 
 	/// The validation requests about `agent`.
 	pub fn validations(agent: AgentId) -> Vec<ValidationView> {
-		ValidationsByAgent::<T>::iter_key_prefix(agent).filter_map(Self::validation_view).collect()
+		ValidationsByAgent::<T>::iter_key_prefix(agent)
+			.filter_map(Self::validation_view)
+			.collect()
 	}
 
 	/// The validation requests addressed to `validator`.
@@ -123,8 +130,8 @@ impl<T: Config> Pallet<T> {
 		let (mut count, mut sum) = (0u64, 0u64);
 		for view in Self::validations(agent) {
 			let Some(response) = view.response else { continue };
-			if (!validators.is_empty() && !validators.contains(&view.validator)) ||
-				tag.is_some_and(|tag| tag != &view.tag[..])
+			if (!validators.is_empty() && !validators.contains(&view.validator))
+				|| tag.is_some_and(|tag| tag != &view.tag[..])
 			{
 				continue;
 			}

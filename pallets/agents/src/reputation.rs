@@ -44,7 +44,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let record = Self::agent_record(agent)?;
 		ensure!(
-			!Self::is_owner_or_operator(&record, &client) && record.wallet.as_ref() != Some(&client),
+			!Self::is_owner_or_operator(&record, &client)
+				&& record.wallet.as_ref() != Some(&client),
 			Error::<T>::SelfFeedback
 		);
 		ensure!(value.decimals <= MAX_VALUE_DECIMALS, Error::<T>::TooManyDecimals);
@@ -87,7 +88,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_revoke_feedback(client: AccountId, agent: AgentId, index: u64) -> DispatchResult {
+	pub(crate) fn do_revoke_feedback(
+		client: AccountId,
+		agent: AgentId,
+		index: u64,
+	) -> DispatchResult {
 		let feedback =
 			Feedback::<T>::take((agent, &client, index)).ok_or(Error::<T>::FeedbackNotFound)?;
 		Self::release(HoldReason::Feedback, &client, feedback.deposit);

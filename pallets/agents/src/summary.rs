@@ -32,9 +32,9 @@ impl Average {
 	/// Adds `value` with `weight`; `paid` adds to the reported total paid.
 	pub fn add(&mut self, value: FeedbackValue, weight: u128, paid: Balance) {
 		let decimals = value.decimals.min(MAX_VALUE_DECIMALS);
-		let term = U512::from(value.value.unsigned_abs()) *
-			pow10(MAX_VALUE_DECIMALS - decimals) *
-			U512::from(weight);
+		let term = U512::from(value.value.unsigned_abs())
+			* pow10(MAX_VALUE_DECIMALS - decimals)
+			* U512::from(weight);
 		if value.value < 0 {
 			self.negative += term;
 		} else {
@@ -66,7 +66,9 @@ impl Average {
 		let value = match (negative, u128::try_from(scaled)) {
 			(false, Ok(m)) if m <= FeedbackScalar::MAX as u128 => m as FeedbackScalar,
 			(false, _) => FeedbackScalar::MAX,
-			(true, Ok(m)) if m <= FeedbackScalar::MIN.unsigned_abs() => 0i128.wrapping_sub_unsigned(m),
+			(true, Ok(m)) if m <= FeedbackScalar::MIN.unsigned_abs() => {
+				0i128.wrapping_sub_unsigned(m)
+			},
 			(true, _) => FeedbackScalar::MIN,
 		};
 		(self.count, FeedbackValue { value, decimals }, self.paid)

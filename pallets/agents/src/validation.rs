@@ -36,7 +36,12 @@ impl<T: Config> Pallet<T> {
 		);
 		ValidationsByAgent::<T>::insert(agent, request_hash, ());
 		ValidationsByValidator::<T>::insert(&validator, request_hash, ());
-		Self::deposit_event(Event::ValidationRequested { validator, agent, request_uri, request_hash });
+		Self::deposit_event(Event::ValidationRequested {
+			validator,
+			agent,
+			request_uri,
+			request_hash,
+		});
 		Ok(())
 	}
 
@@ -48,7 +53,8 @@ impl<T: Config> Pallet<T> {
 		response_hash: H256,
 		tag: Vec<u8>,
 	) -> DispatchResult {
-		let mut record = Validations::<T>::get(request_hash).ok_or(Error::<T>::ValidationNotFound)?;
+		let mut record =
+			Validations::<T>::get(request_hash).ok_or(Error::<T>::ValidationNotFound)?;
 		ensure!(record.validator == who, Error::<T>::NotTheValidator);
 		ensure!(response <= MAX_RESPONSE, Error::<T>::ResponseOutOfRange);
 		ensure!(response_uri.len() <= T::MaxUriLength::get() as usize, Error::<T>::UriTooLong);

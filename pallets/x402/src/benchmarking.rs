@@ -140,16 +140,28 @@ mod benchmarks {
 		let caller: AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), payer.clone(), nonce, asset, IntentSignature::Evm(signature.0));
+		_(
+			RawOrigin::Signed(caller),
+			payer.clone(),
+			nonce,
+			asset,
+			IntentSignature::Evm(signature.0),
+		);
 
-		assert_eq!(X402::<T>::authorization_state(&payer, &nonce), Some(AuthorizationState::Canceled));
+		assert_eq!(
+			X402::<T>::authorization_state(&payer, &nonce),
+			Some(AuthorizationState::Canceled)
+		);
 	}
 
 	/// `p` payees paid one intent each, and `n` more intents to the first of them: `p` is the
 	/// cost of an intent to a payee not yet paid in the call, `n` of one to a payee already paid.
 	/// `settle_batch_weight` charges a call of `k` items to `q` distinct payees `(k - q, q)`.
 	#[benchmark]
-	fn settle_batch(n: Linear<0, { T::MaxBatch::get() / 2 }>, p: Linear<1, { T::MaxBatch::get() / 2 }>) {
+	fn settle_batch(
+		n: Linear<0, { T::MaxBatch::get() / 2 }>,
+		p: Linear<1, { T::MaxBatch::get() / 2 }>,
+	) {
 		let asset = setup::<T>();
 		let items: Vec<_> = (0..n + p)
 			.map(|i| signed_intent::<T>(asset, i, if i < p { i } else { 0 }, Purpose::Transfer))

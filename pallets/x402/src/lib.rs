@@ -172,8 +172,15 @@ pub mod pallet {
 
 	/// Each payee's running ledger per asset.
 	#[pallet::storage]
-	pub type Ledgers<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, AccountId, Blake2_128Concat, AssetId, Ledger, ValueQuery>;
+	pub type Ledgers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		AccountId,
+		Blake2_128Concat,
+		AssetId,
+		Ledger,
+		ValueQuery,
+	>;
 
 	/// Closed statements per payee and asset, numbered from 0.
 	#[pallet::storage]
@@ -224,7 +231,10 @@ pub mod pallet {
 			for (asset, name, version) in &self.asset_domains {
 				let domain = AssetDomain {
 					name: name.clone().try_into().expect("genesis domain name fits the limit"),
-					version: version.clone().try_into().expect("genesis domain version fits the limit"),
+					version: version
+						.clone()
+						.try_into()
+						.expect("genesis domain version fits the limit"),
 				};
 				AssetDomains::<T>::insert(asset, domain);
 			}
@@ -502,7 +512,10 @@ pub mod pallet {
 			up_to_block: BlockNumberFor<T>,
 		) -> DispatchResultWithPostInfo {
 			let payee = ensure_signed(origin)?;
-			ensure!(up_to_block <= frame_system::Pallet::<T>::block_number(), Error::<T>::FutureBlock);
+			ensure!(
+				up_to_block <= frame_system::Pallet::<T>::block_number(),
+				Error::<T>::FutureBlock
+			);
 			let taken = Self::close(payee, asset, up_to_block)?;
 			Ok(Some(T::WeightInfo::close_statement(taken)).into())
 		}

@@ -4,8 +4,7 @@
 use crate::{self as pallet_x402, *};
 use polkadot_sdk::{
 	frame_support::{
-		self,
-		derive_impl,
+		self, derive_impl,
 		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, Hooks},
 	},
 	frame_system::{self, EnsureRoot, EnsureSigned},
@@ -151,10 +150,12 @@ pub fn evm(seed: &str) -> (ecdsa::Pair, AccountId) {
 /// key, which the chain's own recovery host function yields from any signature.
 pub fn evm_address_of(pair: &ecdsa::Pair) -> polkadot_sdk::sp_core::H160 {
 	let digest = [1u8; 32];
-	let uncompressed =
-		polkadot_sdk::sp_io::crypto::secp256k1_ecdsa_recover(&pair.sign_prehashed(&digest).0, &digest)
-			.ok()
-			.expect("a fresh signature recovers");
+	let uncompressed = polkadot_sdk::sp_io::crypto::secp256k1_ecdsa_recover(
+		&pair.sign_prehashed(&digest).0,
+		&digest,
+	)
+	.ok()
+	.expect("a fresh signature recovers");
 	polkadot_sdk::sp_core::H160::from_slice(
 		&polkadot_sdk::sp_crypto_hashing::keccak_256(&uncompressed)[12..],
 	)

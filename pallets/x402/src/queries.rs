@@ -41,8 +41,7 @@ impl<T: Config> Pallet<T> {
 			})
 			.filter(|(_, s)| s.from_block <= to_block && s.to_block >= from_block)
 			.collect();
-		let mut report =
-			StatementReport { closed, open: Vec::new(), open_count: 0, open_total: 0 };
+		let mut report = StatementReport { closed, open: Vec::new(), open_count: 0, open_total: 0 };
 		for sequence in ledger.first_open..ledger.next {
 			let Some(entry) = LedgerEntries::<T>::get((&payee, asset, sequence)) else { continue };
 			if entry.block < from_block {

@@ -103,8 +103,8 @@ impl<T: Config> Positions<T> {
 		// Everything else pallet-assets checks of a deposit (the asset's state, a blocked
 		// account, overflow, creating the account) against what the payee receives in all.
 		ensure!(
-			T::Assets::can_deposit(asset, &intent.payee, received, Provenance::Extant) ==
-				DepositConsequence::Success,
+			T::Assets::can_deposit(asset, &intent.payee, received, Provenance::Extant)
+				== DepositConsequence::Success,
 			IntentError::CannotReceive
 		);
 		self.of(asset, &intent.payer).debits.saturating_accrue(amount);
@@ -185,7 +185,11 @@ pub(crate) struct Context<T: Config> {
 
 impl<T: Config> Context<T> {
 	pub(crate) fn new() -> Self {
-		Self { now: Pallet::<T>::now(), genesis_hash: Pallet::<T>::genesis_hash(), separators: BTreeMap::new() }
+		Self {
+			now: Pallet::<T>::now(),
+			genesis_hash: Pallet::<T>::genesis_hash(),
+			separators: BTreeMap::new(),
+		}
 	}
 
 	fn separator(&mut self, asset: AssetId) -> Option<[u8; 32]> {
@@ -230,12 +234,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What the chain remembers of `payer`'s `nonce`.
-	pub fn authorization_state(payer: &AccountId, nonce: &AuthorizationNonce) -> Option<AuthorizationState> {
+	pub fn authorization_state(
+		payer: &AccountId,
+		nonce: &AuthorizationNonce,
+	) -> Option<AuthorizationState> {
 		Authorizations::<T>::get(payment_id(payer, nonce)).map(|record| record.state())
 	}
 
 	/// The receipt of a settled payment, while its record is kept.
-	pub fn receipt(payment_id: PaymentId) -> Option<Receipt<AccountId, AssetId, Balance, BlockNumberFor<T>>> {
+	pub fn receipt(
+		payment_id: PaymentId,
+	) -> Option<Receipt<AccountId, AssetId, Balance, BlockNumberFor<T>>> {
 		match Authorizations::<T>::get(payment_id)? {
 			AuthorizationRecord::Used { receipt, .. } => Some(receipt),
 			AuthorizationRecord::Canceled => None,
@@ -243,16 +252,31 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Every check settlement makes, without settling: the runtime API's `verify`.
-	pub fn verify(intent: &Intent, signature: &IntentSignature, purpose: Purpose) -> Result<PaymentId, IntentError> {
+	pub fn verify(
+		intent: &Intent,
+		signature: &IntentSignature,
+		purpose: Purpose,
+	) -> Result<PaymentId, IntentError> {
 		let payment_id = intent.payment_id();
-		Self::check_intent(&mut Context::new(), payment_id, intent, signature, purpose, &BTreeSet::new())?;
+		Self::check_intent(
+			&mut Context::new(),
+			payment_id,
+			intent,
+			signature,
+			purpose,
+			&BTreeSet::new(),
+		)?;
 		Positions::<T>::new().take(intent)?;
 		Ok(payment_id)
 	}
 
 	/// Whether `signature` authorizes `intent` for `purpose` here, whatever the state of its
 	/// nonce, window and funds: the runtime API's `check_signature`.
-	pub fn check_signature(intent: &Intent, signature: &IntentSignature, purpose: Purpose) -> Result<(), IntentError> {
+	pub fn check_signature(
+		intent: &Intent,
+		signature: &IntentSignature,
+		purpose: Purpose,
+	) -> Result<(), IntentError> {
 		Self::check_authorization(&mut Context::new(), intent, signature, purpose)
 	}
 
@@ -277,7 +301,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(), IntentError> {
 		let now = context.now;
 		if !intent.is_valid_at(now) {
-			return Err(if now <= intent.valid_after { IntentError::NotYetValid } else { IntentError::Expired });
+			return Err(if now <= intent.valid_after {
+				IntentError::NotYetValid
+			} else {
+				IntentError::Expired
+			});
 		}
 		ensure!(
 			intent.valid_before.saturating_sub(intent.valid_after) <= T::MaxValidity::get(),
@@ -330,7 +358,10 @@ impl<T: Config> Pallet<T> {
 		match signature {
 			IntentSignature::Native(signature) => {
 				let payload = native_cancel_payload(Self::genesis_hash(), payer, nonce);
-				signature.verify(&payload[..], payer).then_some(()).ok_or(IntentError::BadSignature)
+				signature
+					.verify(&payload[..], payer)
+					.then_some(())
+					.ok_or(IntentError::BadSignature)
 			},
 			IntentSignature::Evm(signature) => {
 				let authorizer = evm_address::embedded_address(payer.as_ref())
@@ -409,21 +440,25 @@ impl<T: Config> Pallet<T> {
 
 	/// Marks the nonce used (until `expires`) with the payment's receipt, adds the payment to
 	/// its payee's ledger entry, emits `Settled`.
-	fn record(entries: &mut Entries<T>, payment_id: PaymentId, intent: Intent, expires: UnixSeconds) {
+	fn record(
+		entries: &mut Entries<T>,
+		payment_id: PaymentId,
+		intent: Intent,
+		expires: UnixSeconds,
+	) {
 		let (asset, amount) = (intent.asset, intent.amount);
 		let block = frame_system::Pallet::<T>::block_number();
-		let (ledger, entry) =
-			entries.entry((intent.payee.clone(), asset)).or_insert_with(|| {
-				let ledger = Ledgers::<T>::get(&intent.payee, asset);
-				let entry = LedgerEntry {
-					block,
-					count: 0,
-					total: 0,
-					commitment: ledger.chain_head,
-					payments: BoundedVec::new(),
-				};
-				(ledger, entry)
-			});
+		let (ledger, entry) = entries.entry((intent.payee.clone(), asset)).or_insert_with(|| {
+			let ledger = Ledgers::<T>::get(&intent.payee, asset);
+			let entry = LedgerEntry {
+				block,
+				count: 0,
+				total: 0,
+				commitment: ledger.chain_head,
+				payments: BoundedVec::new(),
+			};
+			(ledger, entry)
+		});
 		ledger.chain_head =
 			H256(blake2_256(&(ledger.chain_head, payment_id, &intent.payer, amount).encode()));
 		ledger.lifetime_total.saturating_accrue(amount);
@@ -508,8 +543,8 @@ impl<T: Config> Pallet<T> {
 		let budget = remaining.saturating_sub(overhead);
 		let now = Self::now();
 		// Receipts settled after this block are still within their retention.
-		let retained_after = frame_system::Pallet::<T>::block_number()
-			.saturating_sub(T::ReceiptRetention::get());
+		let retained_after =
+			frame_system::Pallet::<T>::block_number().saturating_sub(T::ReceiptRetention::get());
 		let used = overhead;
 		let mut iter = match PruneCursor::<T>::get() {
 			Some(cursor) => Authorizations::<T>::iter_from(cursor.into_inner()),

@@ -13,9 +13,9 @@ use scale_info::TypeInfo;
 
 pub use agentchain_primitives::{
 	x402::{
-		eip712, evm_address, AuthorizationNonce, AuthorizationState, IntentError,
-		IntentSignature, PaymentId, PaymentReference, Purpose, Receipt, Statement, UnixSeconds,
-		native_cancel_payload, native_signing_payload,
+		eip712, evm_address, native_cancel_payload, native_signing_payload, AuthorizationNonce,
+		AuthorizationState, IntentError, IntentSignature, PaymentId, PaymentReference, Purpose,
+		Receipt, Statement, UnixSeconds,
 	},
 	AccountId, AssetId, Balance,
 };
@@ -91,7 +91,10 @@ pub struct Ledger {
 	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, MaxEncodedLen, DebugNoBound,
 )]
 #[scale_info(skip_type_params(MaxPayments))]
-pub struct LedgerEntry<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxPayments: Get<u32>> {
+pub struct LedgerEntry<
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxPayments: Get<u32>,
+> {
 	/// The block of the call.
 	pub block: BlockNumber,
 	/// How many payments.

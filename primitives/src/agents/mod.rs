@@ -40,10 +40,9 @@ pub const MAX_WALLET_PROOF_AHEAD: UnixSeconds = 5 * 60;
 pub const WALLET_PROOF_TAG: &[u8; 26] = b"agentchain/agent-wallet/v1";
 
 /// `keccak256("AgentWalletSet(uint256 agentId,address newWallet,address owner,uint256 deadline)")`.
-pub const AGENT_WALLET_SET_TYPEHASH: [u8; 32] =
-	polkadot_sdk::sp_crypto_hashing_proc_macro::keccak_256!(
-		b"AgentWalletSet(uint256 agentId,address newWallet,address owner,uint256 deadline)"
-	);
+pub const AGENT_WALLET_SET_TYPEHASH: [u8; 32] = polkadot_sdk::sp_crypto_hashing_proc_macro::keccak_256!(
+	b"AgentWalletSet(uint256 agentId,address newWallet,address owner,uint256 deadline)"
+);
 
 /// The EIP-712 domain name and version of the identity registry (as ERC-8004's reference).
 pub const IDENTITY_REGISTRY_NAME: &[u8] = b"ERC8004IdentityRegistry";
@@ -52,9 +51,8 @@ pub const IDENTITY_REGISTRY_VERSION: &[u8] = b"1";
 
 /// The 20-byte address that stands for the identity registry in its EIP-712 domain
 /// (`verifyingContract`): `0x8004` followed by zeros and `0x01`, after ERC-8004's vanity prefix.
-pub const IDENTITY_REGISTRY_ADDRESS: H160 = H160([
-	0x80, 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01,
-]);
+pub const IDENTITY_REGISTRY_ADDRESS: H160 =
+	H160([0x80, 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01]);
 
 /// The bytes a native wallet signs to become `agent`'s wallet under `owner` until `deadline`,
 /// on the chain whose genesis block is `genesis_hash`.
@@ -97,8 +95,17 @@ pub fn wallet_digest(
 /// A feedback value as ERC-8004 gives it: `value / 10^decimals`, e.g. 99.77% uptime is
 /// `{ value: 9977, decimals: 2 }`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
-	Debug, Default,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+	Default,
 )]
 pub struct FeedbackValue {
 	/// The signed fixed-point value.
@@ -109,7 +116,15 @@ pub struct FeedbackValue {
 
 /// The x402 payment a feedback cites, as the chain found it settled.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 	Debug,
 )]
 pub struct PaymentBacking {
@@ -183,8 +198,17 @@ pub struct FeedbackView {
 
 /// What the chain has recorded of x402 settlements into an agent's wallet, in one asset.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
-	Debug, Default,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+	Default,
 )]
 pub struct Execution {
 	/// How many payments settled into the wallet while it was the agent's.

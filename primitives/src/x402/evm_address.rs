@@ -29,8 +29,7 @@ pub fn embedded_address(account: &[u8; 32]) -> Option<H160> {
 
 /// The 20-byte address of any account: embedded, or derived by hashing.
 pub fn address_of(account: &[u8; 32]) -> H160 {
-	embedded_address(account)
-		.unwrap_or_else(|| H160::from_slice(&keccak_256(account)[12..]))
+	embedded_address(account).unwrap_or_else(|| H160::from_slice(&keccak_256(account)[12..]))
 }
 
 /// The 20-byte address that stands for an asset in the EIP-712 domain

@@ -151,7 +151,15 @@ pub fn native_cancel_payload<Hash: Encode, AccountId: Encode>(
 /// Why an intent cannot settle: the reasons settlement checks, in the order it checks them.
 /// `verify` returns the same reason that settlement would fail with.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 	Debug,
 )]
 pub enum IntentError {
@@ -193,7 +201,15 @@ pub enum IntentError {
 
 /// What the chain remembers of a payer's nonce.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 	Debug,
 )]
 pub enum AuthorizationState {

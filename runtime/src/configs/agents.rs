@@ -1,6 +1,6 @@
 //! `pallet-agents`: agent identity, payment-backed reputation and validation (ERC-8004).
 
-use crate::{Balances, Runtime, RuntimeHoldReason, Timestamp, X402, MILLI_UNIT};
+use crate::{Balances, Runtime, RuntimeHoldReason, Timestamp, MILLI_UNIT, X402};
 use polkadot_sdk::frame_support::traits::{ConstU128, ConstU32};
 
 impl pallet_agents::Config for Runtime {

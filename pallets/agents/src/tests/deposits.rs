@@ -18,7 +18,12 @@ fn the_agent_deposit_follows_record_metadata_and_operators_and_returns_in_full()
 		assert_eq!((record.deposit, held(HoldReason::AgentRegistration, &owner())), (base, base));
 
 		let owner_origin = RuntimeOrigin::signed(owner());
-		assert_ok!(Agents::set_metadata(owner_origin.clone(), id, b"key".to_vec(), Some(vec![1; 10])));
+		assert_ok!(Agents::set_metadata(
+			owner_origin.clone(),
+			id,
+			b"key".to_vec(),
+			Some(vec![1; 10])
+		));
 		let with_entry = base + ITEM_DEPOSIT + BYTE_DEPOSIT * 13;
 		assert_eq!(held(HoldReason::AgentRegistration, &owner()), with_entry);
 
@@ -76,7 +81,10 @@ fn feedback_and_validation_deposits_are_held_from_their_authors_and_returned() {
 		let id = agent_with_wallet();
 		assert_ok!(give(&client(), id, rating(1, 0), b"starred", None));
 		let feedback = Feedback::<Test>::get((id, client(), 1)).unwrap();
-		assert_eq!(feedback.deposit, ITEM_DEPOSIT + BYTE_DEPOSIT * feedback.encoded_size() as Balance);
+		assert_eq!(
+			feedback.deposit,
+			ITEM_DEPOSIT + BYTE_DEPOSIT * feedback.encoded_size() as Balance
+		);
 		assert_eq!(held(HoldReason::Feedback, &client()), feedback.deposit);
 		assert_ok!(Agents::revoke_feedback(RuntimeOrigin::signed(client()), id, 1));
 		assert_eq!((held(HoldReason::Feedback, &client()), free(&client())), (0, NATIVE));
@@ -89,10 +97,10 @@ fn feedback_and_validation_deposits_are_held_from_their_authors_and_returned() {
 			b"ipfs://job".to_vec(),
 			hash
 		));
-		let expected = 3 * ITEM_DEPOSIT +
-			BYTE_DEPOSIT *
-				(ValidationRecord::<Test>::max_encoded_len() + 2 * (32 + AccountId::max_encoded_len()))
-					as Balance;
+		let expected = 3 * ITEM_DEPOSIT
+			+ BYTE_DEPOSIT
+				* (ValidationRecord::<Test>::max_encoded_len()
+					+ 2 * (32 + AccountId::max_encoded_len())) as Balance;
 		assert_eq!(held(HoldReason::ValidationRequest, &owner()), expected);
 		assert_ok!(Agents::remove_validation(RuntimeOrigin::signed(owner()), hash));
 		assert_eq!(held(HoldReason::ValidationRequest, &owner()), 0);

@@ -16,10 +16,10 @@ fn feedback_is_stored_under_the_authors_next_index_from_one() {
 		assert_ok!(give(&other_client(), id, rating(-3, 0), b"starred", None));
 		assert_eq!(LastFeedbackIndex::<Test>::get(id, client()), 2);
 		let mine = Agents::feedback(id, &[client()], 10);
-		assert_eq!(mine.iter().map(|f| (f.index, f.value)).collect::<Vec<_>>(), vec![
-			(1, rating(87, 0)),
-			(2, rating(9977, 2))
-		]);
+		assert_eq!(
+			mine.iter().map(|f| (f.index, f.value)).collect::<Vec<_>>(),
+			vec![(1, rating(87, 0)), (2, rating(9977, 2))]
+		);
 		assert_eq!(Agents::feedback(id, &[], 10).len(), 3);
 		assert_eq!(Agents::feedback(id, &[], 1).len(), 1);
 		assert!(matches!(
@@ -34,9 +34,17 @@ fn feedback_is_stored_under_the_authors_next_index_from_one() {
 fn owner_operators_and_wallet_cannot_rate_their_agent() {
 	new_test_ext().execute_with(|| {
 		let id = agent_with_wallet();
-		assert_ok!(Agents::set_operator(RuntimeOrigin::signed(owner()), id, account("Operator"), true));
+		assert_ok!(Agents::set_operator(
+			RuntimeOrigin::signed(owner()),
+			id,
+			account("Operator"),
+			true
+		));
 		for insider in [owner(), account("Operator"), wallet()] {
-			assert_noop!(give(&insider, id, rating(100, 0), b"", None), Error::<Test>::SelfFeedback);
+			assert_noop!(
+				give(&insider, id, rating(100, 0), b"", None),
+				Error::<Test>::SelfFeedback
+			);
 		}
 		assert_noop!(give(&client(), 99, rating(1, 0), b"", None), Error::<Test>::AgentNotFound);
 	});
@@ -48,10 +56,22 @@ fn values_tags_and_uris_are_bounded() {
 		let id = agent_with_wallet();
 		let limit = 100_000_000_000_000_000_000_000_000_000_000_000_000i128;
 		assert_noop!(give(&client(), id, rating(1, 19), b"", None), Error::<Test>::TooManyDecimals);
-		assert_noop!(give(&client(), id, rating(limit + 1, 0), b"", None), Error::<Test>::ValueOutOfRange);
-		assert_noop!(give(&client(), id, rating(-limit - 1, 0), b"", None), Error::<Test>::ValueOutOfRange);
-		assert_noop!(give(&client(), id, rating(i128::MIN, 0), b"", None), Error::<Test>::ValueOutOfRange);
-		assert_noop!(give(&client(), id, rating(1, 0), &[b't'; 17], None), Error::<Test>::TagTooLong);
+		assert_noop!(
+			give(&client(), id, rating(limit + 1, 0), b"", None),
+			Error::<Test>::ValueOutOfRange
+		);
+		assert_noop!(
+			give(&client(), id, rating(-limit - 1, 0), b"", None),
+			Error::<Test>::ValueOutOfRange
+		);
+		assert_noop!(
+			give(&client(), id, rating(i128::MIN, 0), b"", None),
+			Error::<Test>::ValueOutOfRange
+		);
+		assert_noop!(
+			give(&client(), id, rating(1, 0), &[b't'; 17], None),
+			Error::<Test>::TagTooLong
+		);
 		assert_noop!(
 			Agents::give_feedback(
 				RuntimeOrigin::signed(client()),
@@ -103,9 +123,15 @@ fn a_payment_backs_at_most_one_feedback_even_after_revocation() {
 		let id = agent_with_wallet();
 		let paid = pay("Client", &wallet(), USDC, 5_000, 1);
 		assert_ok!(give(&client(), id, rating(10, 0), b"", Some(paid)));
-		assert_noop!(give(&client(), id, rating(90, 0), b"", Some(paid)), Error::<Test>::PaymentAlreadyCited);
+		assert_noop!(
+			give(&client(), id, rating(90, 0), b"", Some(paid)),
+			Error::<Test>::PaymentAlreadyCited
+		);
 		assert_ok!(Agents::revoke_feedback(RuntimeOrigin::signed(client()), id, 1));
-		assert_noop!(give(&client(), id, rating(90, 0), b"", Some(paid)), Error::<Test>::PaymentAlreadyCited);
+		assert_noop!(
+			give(&client(), id, rating(90, 0), b"", Some(paid)),
+			Error::<Test>::PaymentAlreadyCited
+		);
 		// Unbacked feedback is still open to the client.
 		assert_ok!(give(&client(), id, rating(90, 0), b"", None));
 		assert_eq!(LastFeedbackIndex::<Test>::get(id, client()), 2);
@@ -118,7 +144,10 @@ fn a_payment_to_the_agents_previous_wallet_does_not_back_feedback() {
 		let id = agent_with_wallet();
 		let paid = pay("Client", &wallet(), USDC, 5_000, 1);
 		assert_ok!(Agents::unset_agent_wallet(RuntimeOrigin::signed(owner()), id));
-		assert_noop!(give(&client(), id, rating(1, 0), b"", Some(paid)), Error::<Test>::PaymentNotToAgent);
+		assert_noop!(
+			give(&client(), id, rating(1, 0), b"", Some(paid)),
+			Error::<Test>::PaymentNotToAgent
+		);
 	});
 }
 
@@ -142,7 +171,10 @@ fn only_the_author_revokes_and_revoked_feedback_is_gone() {
 		);
 		assert!(Agents::feedback(id, &[], 10).is_empty());
 		assert_eq!(Agents::reputation(id, &Default::default()).count, 0);
-		assert_eq!(agent_events().last(), Some(&Event::FeedbackRevoked { agent: id, client: client(), index: 1 }));
+		assert_eq!(
+			agent_events().last(),
+			Some(&Event::FeedbackRevoked { agent: id, client: client(), index: 1 })
+		);
 	});
 }
 

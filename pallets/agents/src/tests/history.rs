@@ -18,10 +18,13 @@ fn settlements_into_the_wallet_count_per_asset() {
 		pay("Client", &wallet(), EURC, 50, 2);
 		// Not to the agent's wallet: not the agent's history.
 		pay("Client", &validator(), USDC, 999, 3);
-		assert_eq!(executions(id), vec![
-			(USDC, Execution { payments: 2, volume: 500 }),
-			(EURC, Execution { payments: 1, volume: 50 }),
-		]);
+		assert_eq!(
+			executions(id),
+			vec![
+				(USDC, Execution { payments: 2, volume: 500 }),
+				(EURC, Execution { payments: 1, volume: 50 }),
+			]
+		);
 	});
 }
 
@@ -62,8 +65,9 @@ fn settle_batch_is_charged_the_hook_per_payee_and_refunded_for_payees_that_are_n
 		};
 		let settle = |items: Vec<(Intent, IntentSignature)>| {
 			let charged = X402::settle_batch_weight(&items);
-			let info = X402::settle_batch(RuntimeOrigin::signed(owner()), items.try_into().unwrap())
-				.expect("settles");
+			let info =
+				X402::settle_batch(RuntimeOrigin::signed(owner()), items.try_into().unwrap())
+					.expect("settles");
 			(charged, info.actual_weight.expect("refunded to what it cost"))
 		};
 		let (charged, to_agent) = settle(batch(wallet(), 1));

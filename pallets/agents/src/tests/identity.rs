@@ -10,7 +10,8 @@ fn origin(who: &AccountId) -> RuntimeOrigin {
 #[test]
 fn register_assigns_sequential_ids_with_uri_metadata_and_owner_as_wallet() {
 	new_test_ext().execute_with(|| {
-		let metadata = vec![(b"name".to_vec(), b"weather".to_vec()), (b"x402".to_vec(), b"yes".to_vec())];
+		let metadata =
+			vec![(b"name".to_vec(), b"weather".to_vec()), (b"x402".to_vec(), b"yes".to_vec())];
 		assert_ok!(Agents::register(origin(&owner()), b"ipfs://a".to_vec(), metadata));
 		assert_ok!(Agents::register(origin(&owner()), b"ipfs://b".to_vec(), vec![]));
 		assert_eq!(NextAgentId::<Test>::get(), 2);
@@ -43,17 +44,29 @@ fn register_refuses_bad_uri_and_metadata() {
 		let entry = |k: &[u8], v: &[u8]| (k.to_vec(), v.to_vec());
 		assert_noop!(register(vec![b'u'; 65], vec![]), Error::<Test>::UriTooLong);
 		assert_noop!(
-			register(vec![], vec![entry(b"a", b""), entry(b"b", b""), entry(b"c", b""), entry(b"d", b"")]),
+			register(
+				vec![],
+				vec![entry(b"a", b""), entry(b"b", b""), entry(b"c", b""), entry(b"d", b"")]
+			),
 			Error::<Test>::TooManyMetadataEntries
 		);
 		assert_noop!(register(vec![], vec![entry(b"", b"v")]), Error::<Test>::BadMetadataKey);
-		assert_noop!(register(vec![], vec![entry(&[b'k'; 17], b"v")]), Error::<Test>::BadMetadataKey);
-		assert_noop!(register(vec![], vec![entry(b"k", &[0; 33])]), Error::<Test>::MetadataValueTooLong);
+		assert_noop!(
+			register(vec![], vec![entry(&[b'k'; 17], b"v")]),
+			Error::<Test>::BadMetadataKey
+		);
+		assert_noop!(
+			register(vec![], vec![entry(b"k", &[0; 33])]),
+			Error::<Test>::MetadataValueTooLong
+		);
 		assert_noop!(
 			register(vec![], vec![entry(b"k", b"1"), entry(b"k", b"2")]),
 			Error::<Test>::DuplicateMetadataKey
 		);
-		assert_noop!(register(vec![], vec![entry(b"agentWallet", b"x")]), Error::<Test>::ReservedMetadataKey);
+		assert_noop!(
+			register(vec![], vec![entry(b"agentWallet", b"x")]),
+			Error::<Test>::ReservedMetadataKey
+		);
 		assert_eq!(NextAgentId::<Test>::get(), 0);
 	});
 }
@@ -67,7 +80,10 @@ fn owner_and_operators_manage_uri_and_metadata_others_cannot() {
 			Agents::set_agent_uri(origin(&operator), id, b"ipfs://x".to_vec()),
 			Error::<Test>::NotOwnerOrOperator
 		);
-		assert_noop!(Agents::set_agent_uri(origin(&owner()), 9, vec![]), Error::<Test>::AgentNotFound);
+		assert_noop!(
+			Agents::set_agent_uri(origin(&owner()), 9, vec![]),
+			Error::<Test>::AgentNotFound
+		);
 		assert_noop!(
 			Agents::set_agent_uri(origin(&owner()), id, vec![0; 65]),
 			Error::<Test>::UriTooLong
@@ -102,7 +118,10 @@ fn only_the_owner_sets_operators_within_the_limit() {
 	new_test_ext().execute_with(|| {
 		let id = register_as(&owner(), b"");
 		let (a, b, c) = (account("A"), account("B"), account("C"));
-		assert_noop!(Agents::set_operator(origin(&a), id, a.clone(), true), Error::<Test>::NotOwner);
+		assert_noop!(
+			Agents::set_operator(origin(&a), id, a.clone(), true),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(Agents::set_operator(origin(&owner()), id, a.clone(), true));
 		assert_noop!(
 			Agents::set_operator(origin(&owner()), id, a.clone(), true),
@@ -114,7 +133,10 @@ fn only_the_owner_sets_operators_within_the_limit() {
 			Error::<Test>::TooManyOperators
 		);
 		// Operators manage, they do not own.
-		assert_noop!(Agents::set_operator(origin(&a), id, c.clone(), true), Error::<Test>::NotOwner);
+		assert_noop!(
+			Agents::set_operator(origin(&a), id, c.clone(), true),
+			Error::<Test>::NotOwner
+		);
 		assert_noop!(Agents::deregister(origin(&a), id), Error::<Test>::NotOwner);
 		assert_ok!(Agents::set_operator(origin(&owner()), id, a.clone(), false));
 		assert_noop!(
@@ -147,7 +169,11 @@ fn transfer_clears_wallet_and_operators() {
 		assert_eq!((agent.owner, agent.wallet, agent.operators), (client(), None, vec![]));
 		assert_eq!(Agents::agent_by_wallet(&wallet()), None);
 		let events = agent_events();
-		assert!(events.contains(&Event::OwnershipTransferred { agent: id, from: owner(), to: client() }));
+		assert!(events.contains(&Event::OwnershipTransferred {
+			agent: id,
+			from: owner(),
+			to: client()
+		}));
 		assert_eq!(events.last(), Some(&Event::WalletSet { agent: id, wallet: None }));
 		// The old owner lost every right.
 		assert_noop!(

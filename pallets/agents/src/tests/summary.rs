@@ -72,10 +72,12 @@ fn paid_summaries_count_only_backed_feedback_and_weigh_by_amount() {
 		let paid = ReputationQuery { backing: Backing::Paid, ..Default::default() };
 		// (10 + 90 + 70) / 3 = 56.67 -> 56
 		assert_eq!(summary(id, paid), (3, rating(56, 0), 1_050_000));
-		let weighted = ReputationQuery { backing: Backing::WeightedByAmount(USDC), ..Default::default() };
+		let weighted =
+			ReputationQuery { backing: Backing::WeightedByAmount(USDC), ..Default::default() };
 		// (10 * 900k + 90 * 100k) / 1m = 18
 		assert_eq!(summary(id, weighted), (2, rating(18, 0), 1_000_000));
-		let in_euro = ReputationQuery { backing: Backing::WeightedByAmount(EURC), ..Default::default() };
+		let in_euro =
+			ReputationQuery { backing: Backing::WeightedByAmount(EURC), ..Default::default() };
 		assert_eq!(summary(id, in_euro), (1, rating(70, 0), 50_000));
 	});
 }

@@ -17,7 +17,12 @@ fn request(who: &AccountId, agent: AgentId, hash: u8) -> polkadot_sdk::sp_runtim
 	)
 }
 
-fn respond(who: &AccountId, hash: u8, response: u8, tag: &[u8]) -> polkadot_sdk::sp_runtime::DispatchResult {
+fn respond(
+	who: &AccountId,
+	hash: u8,
+	response: u8,
+	tag: &[u8],
+) -> polkadot_sdk::sp_runtime::DispatchResult {
 	Agents::validation_response(
 		RuntimeOrigin::signed(who.clone()),
 		H256::repeat_byte(hash),
@@ -46,7 +51,12 @@ fn only_managers_request_and_request_hashes_are_unique() {
 		);
 		assert_ok!(request(&owner(), id, 1));
 		assert_noop!(request(&owner(), id, 1), Error::<Test>::ValidationExists);
-		assert_ok!(Agents::set_operator(RuntimeOrigin::signed(owner()), id, account("Operator"), true));
+		assert_ok!(Agents::set_operator(
+			RuntimeOrigin::signed(owner()),
+			id,
+			account("Operator"),
+			true
+		));
 		assert_ok!(request(&account("Operator"), id, 2));
 		assert_eq!(Agents::validations(id).len(), 2);
 		assert_eq!(Agents::validator_requests(&validator()).len(), 2);
@@ -66,7 +76,10 @@ fn only_the_validator_responds_and_may_update() {
 		System::set_block_number(5);
 		assert_ok!(respond(&validator(), 1, 100, b"hard"));
 		let view = &Agents::validations(id)[0];
-		assert_eq!((view.response, view.tag.clone(), view.last_update), (Some(100), b"hard".to_vec(), 5));
+		assert_eq!(
+			(view.response, view.tag.clone(), view.last_update),
+			(Some(100), b"hard".to_vec(), 5)
+		);
 		assert_eq!(view.response_hash, H256::repeat_byte(0xAA));
 	});
 }

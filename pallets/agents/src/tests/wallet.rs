@@ -18,12 +18,20 @@ fn a_native_wallet_proves_control_with_its_signature() {
 	new_test_ext().execute_with(|| {
 		let id = register_as(&owner(), b"");
 		let deadline = T0 + 60;
-		assert_ok!(set_wallet(id, &wallet(), deadline, native_proof("Wallet", id, &owner(), deadline)));
+		assert_ok!(set_wallet(
+			id,
+			&wallet(),
+			deadline,
+			native_proof("Wallet", id, &owner(), deadline)
+		));
 		assert_eq!(Agents::agent(id).unwrap().wallet, Some(wallet()));
 		assert_eq!(Agents::agent_by_wallet(&wallet()), Some(id));
 		// The owner's own former wallet entry is released.
 		assert_eq!(Agents::agent_by_wallet(&owner()), None);
-		assert_eq!(agent_events().last(), Some(&Event::WalletSet { agent: id, wallet: Some(wallet()) }));
+		assert_eq!(
+			agent_events().last(),
+			Some(&Event::WalletSet { agent: id, wallet: Some(wallet()) })
+		);
 	});
 }
 
@@ -46,13 +54,28 @@ fn proofs_that_do_not_bind_this_wallet_agent_owner_and_deadline_are_refused() {
 		let deadline = T0 + 60;
 		let refused = |proof| set_wallet(id, &wallet(), deadline, proof);
 		// Signed by someone else, for another agent, another owner or another deadline.
-		assert_noop!(refused(native_proof("Client", id, &owner(), deadline)), Error::<Test>::BadWalletProof);
-		assert_noop!(refused(native_proof("Wallet", other, &owner(), deadline)), Error::<Test>::BadWalletProof);
-		assert_noop!(refused(native_proof("Wallet", id, &client(), deadline)), Error::<Test>::BadWalletProof);
-		assert_noop!(refused(native_proof("Wallet", id, &owner(), deadline + 1)), Error::<Test>::BadWalletProof);
+		assert_noop!(
+			refused(native_proof("Client", id, &owner(), deadline)),
+			Error::<Test>::BadWalletProof
+		);
+		assert_noop!(
+			refused(native_proof("Wallet", other, &owner(), deadline)),
+			Error::<Test>::BadWalletProof
+		);
+		assert_noop!(
+			refused(native_proof("Wallet", id, &client(), deadline)),
+			Error::<Test>::BadWalletProof
+		);
+		assert_noop!(
+			refused(native_proof("Wallet", id, &owner(), deadline + 1)),
+			Error::<Test>::BadWalletProof
+		);
 		// An EVM signature cannot prove a native wallet.
 		let key = evm("AgentWallet");
-		assert_noop!(refused(evm_proof(&key, id, &owner(), deadline)), Error::<Test>::BadWalletProof);
+		assert_noop!(
+			refused(evm_proof(&key, id, &owner(), deadline)),
+			Error::<Test>::BadWalletProof
+		);
 		// Nor an EVM key's signature a different EVM wallet.
 		let other_key = evm("Other");
 		assert_noop!(
@@ -87,7 +110,12 @@ fn a_wallet_belongs_to_one_agent_and_only_managers_set_it() {
 		let second = register_as(&owner(), b"");
 		let deadline = T0 + 60;
 		assert_noop!(
-			set_wallet(second, &wallet(), deadline, native_proof("Wallet", second, &owner(), deadline)),
+			set_wallet(
+				second,
+				&wallet(),
+				deadline,
+				native_proof("Wallet", second, &owner(), deadline)
+			),
 			Error::<Test>::WalletInUse
 		);
 		assert_noop!(
@@ -105,7 +133,12 @@ fn a_wallet_belongs_to_one_agent_and_only_managers_set_it() {
 			Agents::unset_agent_wallet(RuntimeOrigin::signed(owner()), first),
 			Error::<Test>::NoWallet
 		);
-		assert_ok!(set_wallet(second, &wallet(), deadline, native_proof("Wallet", second, &owner(), deadline)));
+		assert_ok!(set_wallet(
+			second,
+			&wallet(),
+			deadline,
+			native_proof("Wallet", second, &owner(), deadline)
+		));
 	});
 }
 

@@ -4,7 +4,9 @@
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok, BoundedVec};
 
-fn batch(items: Vec<(Intent, IntentSignature)>) -> polkadot_sdk::frame_support::dispatch::DispatchResultWithPostInfo {
+fn batch(
+	items: Vec<(Intent, IntentSignature)>,
+) -> polkadot_sdk::frame_support::dispatch::DispatchResultWithPostInfo {
 	let items: BoundedVec<_, _> = items.try_into().expect("within MaxBatch");
 	X402::settle_batch(RuntimeOrigin::signed(facilitator()), items)
 }
@@ -103,7 +105,8 @@ fn netting_gives_the_same_balances_as_one_by_one() {
 
 	let batched = new_test_ext().execute_with(|| {
 		assert_ok!(batch(intents.clone()));
-		let receipts: Vec<_> = intents.iter().filter_map(|(i, _)| X402::receipt(i.payment_id())).collect();
+		let receipts: Vec<_> =
+			intents.iter().filter_map(|(i, _)| X402::receipt(i.payment_id())).collect();
 		(accounts.iter().map(usdc).collect::<Vec<_>>(), receipts.len(), Assets::total_supply(USDC))
 	});
 	let one_by_one = new_test_ext().execute_with(|| {
@@ -114,7 +117,8 @@ fn netting_gives_the_same_balances_as_one_by_one() {
 				signature.clone()
 			));
 		}
-		let receipts: Vec<_> = intents.iter().filter_map(|(i, _)| X402::receipt(i.payment_id())).collect();
+		let receipts: Vec<_> =
+			intents.iter().filter_map(|(i, _)| X402::receipt(i.payment_id())).collect();
 		(accounts.iter().map(usdc).collect::<Vec<_>>(), receipts.len(), Assets::total_supply(USDC))
 	});
 	assert_eq!(batched, one_by_one);

@@ -28,7 +28,12 @@ fn outcomes(items: usize) -> Vec<Result<(), IntentError>> {
 	outcomes
 }
 
-fn signed(payer: &sr25519::Pair, payee: &AccountId, amount: Balance, nonce: u8) -> (Intent, IntentSignature) {
+fn signed(
+	payer: &sr25519::Pair,
+	payee: &AccountId,
+	amount: Balance,
+	nonce: u8,
+) -> (Intent, IntentSignature) {
 	let intent = intent(&account_of(payer), payee, amount, nonce);
 	let signature = sign_native(payer, &intent, Purpose::Transfer);
 	(intent, signature)
@@ -43,7 +48,9 @@ fn fund(who: &AccountId, amount: Balance) {
 /// The asset's supply equals the sum of all its balances.
 fn assert_supply_is_the_sum_of_balances() {
 	let supply = pallet_assets::Asset::<Test>::get(USDC).expect("the stablecoin").supply;
-	let sum: Balance = pallet_assets::Account::<Test>::iter_prefix_values(USDC).map(|a| a.balance).sum();
+	let sum: Balance = pallet_assets::Account::<Test>::iter_prefix_values(USDC)
+		.map(|a| a.balance)
+		.sum();
 	assert_eq!(supply, sum);
 }
 
@@ -61,7 +68,10 @@ fn a_payer_drained_and_paid_back_below_the_minimum_does_not_revert_the_batch() {
 		]);
 		// X's account died with its first payment; one unit cannot bring it back.
 		assert_eq!(outcomes(3), vec![Ok(()), Err(IntentError::CannotReceive), Ok(())]);
-		assert_eq!((usdc(&x_id), usdc(&y_id), usdc(&charlie_id)), (0, 100 + MIN_BALANCE, START + 100));
+		assert_eq!(
+			(usdc(&x_id), usdc(&y_id), usdc(&charlie_id)),
+			(0, 100 + MIN_BALANCE, START + 100)
+		);
 		assert_supply_is_the_sum_of_balances();
 	});
 }
@@ -76,7 +86,14 @@ fn a_payer_is_never_charged_dust() {
 		batch(vec![signed(&x, &y_id, 10, 1)]);
 		assert_eq!(outcomes(1), vec![Err(IntentError::DustRemainder)]);
 		assert_eq!(usdc(&x_id), 15);
-		assert_eq!(X402::verify(&signed(&x, &y_id, 10, 2).0, &signed(&x, &y_id, 10, 2).1, Purpose::Transfer), Err(IntentError::DustRemainder));
+		assert_eq!(
+			X402::verify(
+				&signed(&x, &y_id, 10, 2).0,
+				&signed(&x, &y_id, 10, 2).1,
+				Purpose::Transfer
+			),
+			Err(IntentError::DustRemainder)
+		);
 		// All of it settles, and X loses exactly what it signed.
 		System::reset_events();
 		batch(vec![signed(&x, &y_id, 15, 3)]);
@@ -91,7 +108,11 @@ fn a_payer_spends_what_an_earlier_item_paid_it() {
 	new_test_ext().execute_with(|| {
 		let x = native("X");
 		let (x_id, y_id) = (account_of(&x), account_of(&native("Y")));
-		batch(vec![signed(&alice(), &x_id, 50, 1), signed(&x, &y_id, 40, 2), signed(&x, &y_id, 5, 3)]);
+		batch(vec![
+			signed(&alice(), &x_id, 50, 1),
+			signed(&x, &y_id, 40, 2),
+			signed(&x, &y_id, 5, 3),
+		]);
 		// The third would leave 5: dust.
 		assert_eq!(outcomes(3), vec![Ok(()), Ok(()), Err(IntentError::DustRemainder)]);
 		assert_eq!((usdc(&x_id), usdc(&y_id)), (10, 40));
@@ -105,7 +126,8 @@ fn moving_one_item_alone_keeps_the_payer_above_the_minimum_or_empty() {
 		let x = native("X");
 		let (x_id, y_id) = (account_of(&x), account_of(&native("Y")));
 		fund(&x_id, 15);
-		let move_one = |amount| crate::settlement::move_one::<Test>(&intent(&x_id, &y_id, amount, 1));
+		let move_one =
+			|amount| crate::settlement::move_one::<Test>(&intent(&x_id, &y_id, amount, 1));
 		assert_eq!(move_one(16), Err(IntentError::InsufficientFunds));
 		assert_eq!(move_one(10), Err(IntentError::InsufficientFunds));
 		assert_eq!(move_one(5), Err(IntentError::CannotReceive));
@@ -160,7 +182,8 @@ fn run(
 	settle: impl Fn(&[(Intent, IntentSignature)]) -> Vec<Result<(), IntentError>>,
 ) -> (Vec<Result<(), IntentError>>, Vec<Balance>) {
 	new_test_ext().execute_with(|| {
-		let accounts: Vec<_> = (0..ACCOUNTS).map(|n| account_of(&native(&format!("Random{n}")))).collect();
+		let accounts: Vec<_> =
+			(0..ACCOUNTS).map(|n| account_of(&native(&format!("Random{n}")))).collect();
 		for (who, amount) in accounts.iter().zip(balances) {
 			fund(who, *amount);
 		}
@@ -212,7 +235,14 @@ fn a_batch_settles_exactly_what_one_by_one_settlement_would() {
 		}
 	}
 	// The cases reach every path the funds checks have.
-	for path in ["Ok(())", "Err(InsufficientFunds)", "Err(DustRemainder)", "Err(CannotReceive)", "Err(NonceUsed)", "Err(SelfPayment)"] {
+	for path in [
+		"Ok(())",
+		"Err(InsufficientFunds)",
+		"Err(DustRemainder)",
+		"Err(CannotReceive)",
+		"Err(NonceUsed)",
+		"Err(SelfPayment)",
+	] {
 		assert!(seen.get(path).is_some_and(|n| *n >= 5), "{path} was reached too rarely: {seen:?}");
 	}
 }

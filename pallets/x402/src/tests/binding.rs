@@ -4,8 +4,15 @@
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
-fn transfer(intent: &Intent, signature: IntentSignature) -> polkadot_sdk::sp_runtime::DispatchResult {
-	X402::transfer_with_authorization(RuntimeOrigin::signed(facilitator()), Box::new(intent.clone()), signature)
+fn transfer(
+	intent: &Intent,
+	signature: IntentSignature,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
+	X402::transfer_with_authorization(
+		RuntimeOrigin::signed(facilitator()),
+		Box::new(intent.clone()),
+		signature,
+	)
 }
 
 #[test]
@@ -18,10 +25,17 @@ fn an_evm_payment_cannot_be_redirected_to_the_account_embedding_its_address() {
 		// Bob registered his address: the signed `to` pays Bob. A front-runner names the
 		// account that embeds the same address, whose key nobody has.
 		let mut redirected = signed.clone();
-		redirected.payee = AccountId::new(evm_address::embedded_account(evm_address::address_of(bob_id.as_ref())));
-		assert_eq!(X402::verify(&redirected, &signature, Purpose::Transfer), Err(IntentError::BadSignature));
+		redirected.payee =
+			AccountId::new(evm_address::embedded_account(evm_address::address_of(bob_id.as_ref())));
+		assert_eq!(
+			X402::verify(&redirected, &signature, Purpose::Transfer),
+			Err(IntentError::BadSignature)
+		);
 		assert_noop!(transfer(&redirected, signature.clone()), Error::<Test>::BadSignature);
-		assert_eq!(X402::check_signature(&redirected, &signature, Purpose::Transfer), Err(IntentError::BadSignature));
+		assert_eq!(
+			X402::check_signature(&redirected, &signature, Purpose::Transfer),
+			Err(IntentError::BadSignature)
+		);
 		// As signed, it pays Bob.
 		assert_ok!(transfer(&signed, signature));
 		assert_eq!(usdc(&bob_id), START + 100);
@@ -63,12 +77,21 @@ fn check_signature_ignores_the_nonce_and_funds_but_not_the_intent() {
 		let signature = sign_evm(&agent, &intent, Purpose::Transfer);
 		assert_ok!(transfer(&intent, signature.clone()));
 		// Settled: the copy is the payment itself.
-		assert_eq!(X402::verify(&intent, &signature, Purpose::Transfer), Err(IntentError::NonceUsed));
+		assert_eq!(
+			X402::verify(&intent, &signature, Purpose::Transfer),
+			Err(IntentError::NonceUsed)
+		);
 		assert_eq!(X402::check_signature(&intent, &signature, Purpose::Transfer), Ok(()));
 		// A forged copy with the same payer and nonce is not.
 		let mut forged = intent.clone();
 		forged.amount = 1_000;
-		assert_eq!(X402::check_signature(&forged, &signature, Purpose::Transfer), Err(IntentError::BadSignature));
-		assert_eq!(X402::check_signature(&intent, &IntentSignature::Evm([0; 65]), Purpose::Transfer), Err(IntentError::BadSignature));
+		assert_eq!(
+			X402::check_signature(&forged, &signature, Purpose::Transfer),
+			Err(IntentError::BadSignature)
+		);
+		assert_eq!(
+			X402::check_signature(&intent, &IntentSignature::Evm([0; 65]), Purpose::Transfer),
+			Err(IntentError::BadSignature)
+		);
 	});
 }

@@ -7,13 +7,27 @@ use polkadot_sdk::{
 	sp_runtime::MultiSignature,
 };
 
-fn native_cancel(signer: &polkadot_sdk::sp_core::sr25519::Pair, payer: &AccountId, nonce: AuthorizationNonce) -> IntentSignature {
+fn native_cancel(
+	signer: &polkadot_sdk::sp_core::sr25519::Pair,
+	payer: &AccountId,
+	nonce: AuthorizationNonce,
+) -> IntentSignature {
 	let payload = native_cancel_payload(genesis_hash(), payer, &nonce);
 	IntentSignature::Native(MultiSignature::Sr25519(signer.sign(&payload)))
 }
 
-fn cancel(payer: &AccountId, nonce: AuthorizationNonce, signature: IntentSignature) -> polkadot_sdk::sp_runtime::DispatchResult {
-	X402::cancel_authorization(RuntimeOrigin::signed(facilitator()), payer.clone(), nonce, USDC, signature)
+fn cancel(
+	payer: &AccountId,
+	nonce: AuthorizationNonce,
+	signature: IntentSignature,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
+	X402::cancel_authorization(
+		RuntimeOrigin::signed(facilitator()),
+		payer.clone(),
+		nonce,
+		USDC,
+		signature,
+	)
 }
 
 #[test]
@@ -22,7 +36,8 @@ fn cancel_then_settle_is_refused() {
 		let (payer, payee) = (account_of(&alice()), account_of(&charlie()));
 		let intent = intent(&payer, &payee, 100, 1);
 		assert_ok!(cancel(&payer, intent.nonce, native_cancel(&alice(), &payer, intent.nonce)));
-		assert!(x402_events().contains(&Event::AuthorizationCanceled { payer: payer.clone(), nonce: intent.nonce }));
+		assert!(x402_events()
+			.contains(&Event::AuthorizationCanceled { payer: payer.clone(), nonce: intent.nonce }));
 		assert_noop!(
 			X402::transfer_with_authorization(
 				RuntimeOrigin::signed(facilitator()),
@@ -59,7 +74,10 @@ fn settle_then_cancel_is_refused() {
 fn only_the_payer_can_cancel() {
 	new_test_ext().execute_with(|| {
 		let payer = account_of(&alice());
-		assert_noop!(cancel(&payer, [3; 32], native_cancel(&bob(), &payer, [3; 32])), Error::<Test>::BadSignature);
+		assert_noop!(
+			cancel(&payer, [3; 32], native_cancel(&bob(), &payer, [3; 32])),
+			Error::<Test>::BadSignature
+		);
 		// A transfer signature is not a cancel signature.
 		let intent = intent(&payer, &account_of(&bob()), 1, 3);
 		assert_noop!(
@@ -74,7 +92,8 @@ fn evm_payer_cancels_with_eip712() {
 	new_test_ext().execute_with(|| {
 		let (agent, payer) = evm("Agent");
 		let nonce = [4; 32];
-		let digest = X402::eip712_domain(USDC).unwrap().cancel_digest(evm_address_of(&agent), &nonce);
+		let digest =
+			X402::eip712_domain(USDC).unwrap().cancel_digest(evm_address_of(&agent), &nonce);
 		assert_noop!(
 			cancel(&payer, nonce, IntentSignature::Evm(sign_prehashed(&evm("Other").0, &digest))),
 			Error::<Test>::BadSignature

@@ -31,10 +31,22 @@ fn vectors() -> (Value, Vec<Value>) {
 #[test]
 fn typehashes_match_eip3009() {
 	let known = [
-		(eip712::TRANSFER_TYPEHASH, "7c7c6cdb67a18743f49ec6fa9b35f50d52ed05cbed4cc592e13b44501c1a2267"),
-		(eip712::RECEIVE_TYPEHASH, "d099cc98ef71107a616c4f0f941f04c322d8e254fe26b3c6668db87aae413de8"),
-		(eip712::CANCEL_TYPEHASH, "158b0a9edf7a828aad02f63cd515c68ef2f50ba807396f6d12842833a1597429"),
-		(eip712::DOMAIN_TYPEHASH, "8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f"),
+		(
+			eip712::TRANSFER_TYPEHASH,
+			"7c7c6cdb67a18743f49ec6fa9b35f50d52ed05cbed4cc592e13b44501c1a2267",
+		),
+		(
+			eip712::RECEIVE_TYPEHASH,
+			"d099cc98ef71107a616c4f0f941f04c322d8e254fe26b3c6668db87aae413de8",
+		),
+		(
+			eip712::CANCEL_TYPEHASH,
+			"158b0a9edf7a828aad02f63cd515c68ef2f50ba807396f6d12842833a1597429",
+		),
+		(
+			eip712::DOMAIN_TYPEHASH,
+			"8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f",
+		),
 	];
 	for (ours, theirs) in known {
 		assert_eq!(hex::encode(ours), theirs);
@@ -65,7 +77,12 @@ fn viem_digests_match_ours_and_its_signatures_settle() {
 			let signature: [u8; 65] = hex_bytes(&vector["signature"]).try_into().unwrap();
 			let digest = hex_bytes(&vector["digest"]);
 			// Fund the viem key's account (it is an EVM account, `from ‖ 0xEE…`).
-			assert_ok!(Assets::mint(RuntimeOrigin::signed(account_of(&alice())), USDC, payer.clone(), 1_000_000_000));
+			assert_ok!(Assets::mint(
+				RuntimeOrigin::signed(account_of(&alice())),
+				USDC,
+				payer.clone(),
+				1_000_000_000
+			));
 
 			if vector["primaryType"] == "CancelAuthorization" {
 				assert_eq!(domain.cancel_digest(from, &nonce).to_vec(), digest);
@@ -103,7 +120,11 @@ fn viem_digests_match_ours_and_its_signatures_settle() {
 				// EIP-3009's common `validAfter = 0`: a window longer than this chain admits
 				// (a used nonce is remembered only that long).
 				assert_noop!(
-					X402::transfer_with_authorization(RuntimeOrigin::signed(facilitator()), call, IntentSignature::Evm(signature)),
+					X402::transfer_with_authorization(
+						RuntimeOrigin::signed(facilitator()),
+						call,
+						IntentSignature::Evm(signature)
+					),
 					Error::<Test>::ValidityTooLong
 				);
 				continue;
@@ -136,7 +157,12 @@ fn high_s_and_tampered_signatures_are_refused() {
 		let vector = &vectors[0];
 		let from = address(&vector["from"]);
 		let payer = AccountId::new(evm_address::embedded_account(from));
-		assert_ok!(Assets::mint(RuntimeOrigin::signed(account_of(&alice())), USDC, payer.clone(), 1_000_000));
+		assert_ok!(Assets::mint(
+			RuntimeOrigin::signed(account_of(&alice())),
+			USDC,
+			payer.clone(),
+			1_000_000
+		));
 		let to = address(&vector["to"]);
 		let intent = Intent {
 			payer,
@@ -151,9 +177,10 @@ fn high_s_and_tampered_signatures_are_refused() {
 		let signature: [u8; 65] = hex_bytes(&vector["signature"]).try_into().unwrap();
 
 		// The malleable twin (s' = n - s, v flipped) recovers the same key but is refused.
-		let n = polkadot_sdk::sp_core::U256::from_big_endian(&hex::decode(
-			"fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141",
-		).unwrap());
+		let n = polkadot_sdk::sp_core::U256::from_big_endian(
+			&hex::decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")
+				.unwrap(),
+		);
 		let s = polkadot_sdk::sp_core::U256::from_big_endian(&signature[32..64]);
 		let mut twin = signature;
 		twin[32..64].copy_from_slice(&(n - s).to_big_endian());

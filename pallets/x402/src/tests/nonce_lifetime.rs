@@ -5,8 +5,15 @@
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
-fn transfer(intent: &Intent, signature: IntentSignature) -> polkadot_sdk::sp_runtime::DispatchResult {
-	X402::transfer_with_authorization(RuntimeOrigin::signed(facilitator()), Box::new(intent.clone()), signature)
+fn transfer(
+	intent: &Intent,
+	signature: IntentSignature,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
+	X402::transfer_with_authorization(
+		RuntimeOrigin::signed(facilitator()),
+		Box::new(intent.clone()),
+		signature,
+	)
 }
 
 #[test]
@@ -26,7 +33,8 @@ fn windows_longer_than_max_validity_are_refused() {
 #[test]
 fn a_second_intent_with_a_used_nonce_never_settles_after_the_first_is_prunable() {
 	new_test_ext().execute_with(|| {
-		let (payer, charlie_id, bob_id) = (account_of(&alice()), account_of(&charlie()), account_of(&bob()));
+		let (payer, charlie_id, bob_id) =
+			(account_of(&alice()), account_of(&charlie()), account_of(&bob()));
 		// The payer signs a payment, then a replacement with the same nonce to someone else,
 		// valid for longer.
 		let first = intent(&payer, &charlie_id, 100, 1);

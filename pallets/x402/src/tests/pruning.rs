@@ -90,7 +90,11 @@ fn the_sweep_is_bounded_by_weight_and_resumes() {
 	new_test_ext().execute_with(|| {
 		let (payer, payee) = (account_of(&alice()), account_of(&charlie()));
 		// Twenty expired records whose (single) ledger entry is closed.
-		Ledgers::<Test>::insert(&payee, USDC, Ledger { first_open: 1, next: 1, ..Default::default() });
+		Ledgers::<Test>::insert(
+			&payee,
+			USDC,
+			Ledger { first_open: 1, next: 1, ..Default::default() },
+		);
 		for n in 0..20u8 {
 			let receipt = Receipt {
 				payer: payer.clone(),

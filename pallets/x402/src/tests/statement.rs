@@ -38,7 +38,8 @@ fn closing_records_totals_and_a_commitment_and_removes_the_entries() {
 		assert_eq!((statement.count, statement.total, statement.first_entry), (2, 350, 0));
 		let mut expected = H256::zero();
 		for intent in [&first, &second] {
-			expected = H256(blake2_256(&(expected, intent.payment_id(), &payer, intent.amount).encode()));
+			expected =
+				H256(blake2_256(&(expected, intent.payment_id(), &payer, intent.amount).encode()));
 		}
 		assert_eq!(statement.commitment, expected);
 
@@ -52,7 +53,10 @@ fn closing_records_totals_and_a_commitment_and_removes_the_entries() {
 		assert!(X402::receipt(third.payment_id()).is_some());
 		assert!(X402::authorization_state(&payer, &first.nonce).is_some());
 		let ledger = Ledgers::<Test>::get(account_of(&charlie()), USDC);
-		assert_eq!((ledger.first_open, ledger.next, ledger.lifetime_total, ledger.statements), (2, 3, 357, 1));
+		assert_eq!(
+			(ledger.first_open, ledger.next, ledger.lifetime_total, ledger.statements),
+			(2, 3, 357, 1)
+		);
 	});
 }
 

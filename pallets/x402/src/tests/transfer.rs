@@ -9,7 +9,10 @@ use polkadot_sdk::{
 	sp_runtime::MultiSignature,
 };
 
-fn transfer(intent: &Intent, signature: IntentSignature) -> polkadot_sdk::sp_runtime::DispatchResult {
+fn transfer(
+	intent: &Intent,
+	signature: IntentSignature,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
 	X402::transfer_with_authorization(
 		RuntimeOrigin::signed(facilitator()),
 		Box::new(intent.clone()),
@@ -29,7 +32,10 @@ fn native_intent_settles_and_leaves_a_receipt() {
 		assert_eq!(usdc(&payee), START + 1_234);
 		let id = intent.payment_id();
 		let receipt = X402::receipt(id).expect("receipt");
-		assert_eq!((receipt.payer, receipt.payee, receipt.amount), (payer.clone(), payee.clone(), 1_234));
+		assert_eq!(
+			(receipt.payer, receipt.payee, receipt.amount),
+			(payer.clone(), payee.clone(), 1_234)
+		);
 		assert_eq!(receipt.reference, Some([7; 32]));
 		assert_eq!(
 			X402::authorization_state(&payer, &intent.nonce),
@@ -216,7 +222,11 @@ fn receive_is_only_for_the_payee_and_needs_a_receive_signature() {
 		let intent = intent(&payer, &payee, 100, 23);
 		let receive_sig = sign_native(&alice(), &intent, Purpose::Receive);
 		let receive = |who: AccountId, sig: IntentSignature| {
-			X402::receive_with_authorization(RuntimeOrigin::signed(who), Box::new(intent.clone()), sig)
+			X402::receive_with_authorization(
+				RuntimeOrigin::signed(who),
+				Box::new(intent.clone()),
+				sig,
+			)
 		};
 		assert_noop!(receive(facilitator(), receive_sig.clone()), Error::<Test>::NotThePayee);
 		// A transfer signature cannot be used to receive, nor the other way round.
