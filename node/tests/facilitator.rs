@@ -5,7 +5,6 @@
 
 use std::{
 	path::PathBuf,
-	process::Command,
 	time::{Duration, Instant},
 };
 
@@ -430,13 +429,7 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	// batches: the accepted payment must wait, not fail.
 	let suri = "//Unfunded facilitator";
 	let keystore = tempfile::tempdir().unwrap();
-	let inserted = Command::new(NODE)
-		.args(["key", "insert", "--chain", "dev", "--keystore-path"])
-		.arg(keystore.path())
-		.args(["--key-type", "x402", "--scheme", "sr25519", "--suri", suri])
-		.status()
-		.unwrap();
-	assert!(inserted.success(), "key insert: {inserted}");
+	payments::insert_facilitator_key(NODE, keystore.path(), suri);
 	let mut options = NodeOptions::dev(NODE);
 	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
 	let (node, rpc, payer) =

@@ -51,13 +51,7 @@ async fn node_with_unfunded_facilitator(
 	seed: &[u8],
 ) -> (Node, Rpc, ecdsa::Pair, tempfile::TempDir) {
 	let keystore = tempfile::tempdir().unwrap();
-	let inserted = Command::new(NODE)
-		.args(["key", "insert", "--chain", "dev", "--keystore-path"])
-		.arg(keystore.path())
-		.args(["--key-type", "x402", "--scheme", "sr25519", "--suri", suri])
-		.status()
-		.unwrap();
-	assert!(inserted.success(), "key insert: {inserted}");
+	payments::insert_facilitator_key(NODE, keystore.path(), suri);
 	let mut options = NodeOptions::dev(NODE);
 	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
 	let (node, rpc, payer) = payments::node_with_payer(options, seed, 100 * PRICE).await;
@@ -455,13 +449,7 @@ async fn only_dev_gets_the_well_known_key_and_several_keys_need_a_choice() {
 	// Two x402 keys and none named: the node will not pick one.
 	let keystore = tempfile::tempdir().unwrap();
 	for suri in ["//First x402 key", "//Second x402 key"] {
-		let inserted = Command::new(NODE)
-			.args(["key", "insert", "--chain", "dev", "--keystore-path"])
-			.arg(keystore.path())
-			.args(["--key-type", "x402", "--scheme", "sr25519", "--suri", suri])
-			.status()
-			.unwrap();
-		assert!(inserted.success());
+		payments::insert_facilitator_key(NODE, keystore.path(), suri);
 	}
 	let with_keys = |extra: &[String]| {
 		let mut options = NodeOptions::dev(NODE);

@@ -111,3 +111,15 @@ pub fn run_stock_script(
 	assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
 	serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect(&stdout)
 }
+
+/// Puts an sr25519 `x402` (facilitator) key from `suri` into the keystore at `keystore`, with
+/// the node binary's `key insert`.
+pub fn insert_facilitator_key(binary: &str, keystore: &std::path::Path, suri: &str) {
+	let inserted = std::process::Command::new(binary)
+		.args(["key", "insert", "--chain", "dev", "--keystore-path"])
+		.arg(keystore)
+		.args(["--key-type", "x402", "--scheme", "sr25519", "--suri", suri])
+		.status()
+		.expect("the node binary runs");
+	assert!(inserted.success(), "key insert: {inserted}");
+}

@@ -251,6 +251,18 @@ pub fn intent(payer: &AccountId, payee: &AccountId, amount: Balance, nonce: u8) 
 	}
 }
 
+/// Settles `intent` with `transfer_with_authorization`, submitted by the facilitator.
+pub fn transfer(
+	intent: &Intent,
+	signature: IntentSignature,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
+	X402::transfer_with_authorization(
+		RuntimeOrigin::signed(facilitator()),
+		Box::new(intent.clone()),
+		signature,
+	)
+}
+
 /// `intent` signed natively by `signer` for `purpose`.
 pub fn sign_native(signer: &sr25519::Pair, intent: &Intent, purpose: Purpose) -> IntentSignature {
 	let payload = native_signing_payload(purpose, genesis_hash(), intent);

@@ -4,17 +4,6 @@
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
-fn transfer(
-	intent: &Intent,
-	signature: IntentSignature,
-) -> polkadot_sdk::sp_runtime::DispatchResult {
-	X402::transfer_with_authorization(
-		RuntimeOrigin::signed(facilitator()),
-		Box::new(intent.clone()),
-		signature,
-	)
-}
-
 #[test]
 fn an_evm_payment_cannot_be_redirected_to_the_account_embedding_its_address() {
 	new_test_ext().execute_with(|| {

@@ -5,17 +5,6 @@
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
-fn transfer(
-	intent: &Intent,
-	signature: IntentSignature,
-) -> polkadot_sdk::sp_runtime::DispatchResult {
-	X402::transfer_with_authorization(
-		RuntimeOrigin::signed(facilitator()),
-		Box::new(intent.clone()),
-		signature,
-	)
-}
-
 #[test]
 fn windows_longer_than_max_validity_are_refused() {
 	new_test_ext().execute_with(|| {

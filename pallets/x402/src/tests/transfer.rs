@@ -9,17 +9,6 @@ use polkadot_sdk::{
 	sp_runtime::MultiSignature,
 };
 
-fn transfer(
-	intent: &Intent,
-	signature: IntentSignature,
-) -> polkadot_sdk::sp_runtime::DispatchResult {
-	X402::transfer_with_authorization(
-		RuntimeOrigin::signed(facilitator()),
-		Box::new(intent.clone()),
-		signature,
-	)
-}
-
 #[test]
 fn native_intent_settles_and_leaves_a_receipt() {
 	new_test_ext().execute_with(|| {
