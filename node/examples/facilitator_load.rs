@@ -43,15 +43,17 @@ fn payer(index: u32) -> ecdsa::Pair {
 	ecdsa::Pair::from_seed(&keccak_256(format!("load payer {index}").as_bytes()))
 }
 
-/// A signed EIP-3009 payment of `PRICE` from `payer` to Bob, valid for an hour, as a
-/// facilitator request.
+/// A signed EIP-3009 payment of `PRICE` from `payer` to Bob, valid for an hour (the server's
+/// `maxTimeoutSeconds` says so: a long queue may hold it that long), as a facilitator request.
 fn payment(payer: &ecdsa::Pair, nonce: u64) -> Value {
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	let authorization = Authorization {
 		valid_before: unix_now() + 3_600,
 		..Authorization::new(PRICE, &nonce.to_le_bytes())
 	};
-	authorization.request(payer, &bob, exact::requirements(PRICE, exact::address_of(&bob)))
+	let mut required = exact::requirements(PRICE, exact::address_of(&bob));
+	required["maxTimeoutSeconds"] = 3_600.into();
+	authorization.request(payer, &bob, required)
 }
 
 /// Submits `calls` signed by `signer` with consecutive nonces, without waiting for them.

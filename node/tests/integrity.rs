@@ -6,11 +6,12 @@
 use std::{path::PathBuf, process::Command, time::Duration};
 
 use agentchain_primitives::{
-	x402::IntentSignature, AccountId, Balance, DEV_EVM_CHAIN_ID, LOCAL_EVM_CHAIN_ID, UNIT,
+	x402::{IntentSignature, Purpose},
+	AccountId, Balance, DEV_EVM_CHAIN_ID, LOCAL_EVM_CHAIN_ID, UNIT,
 };
 use agentchain_test_harness::{
 	exact::{self, requirements, requirements_on, Authorization},
-	extrinsic, http,
+	extrinsic, http, native,
 	payments::{self, balance, from_alice, post, wait_for_status, TIMEOUT},
 	Node, NodeOptions, Rpc,
 };
@@ -231,6 +232,10 @@ async fn a_stock_server_serves_one_resource_per_payment() {
 	// The same id for a dearer resource: refused, nothing paid.
 	assert_eq!(result["conflict"]["status"], 402, "{result}");
 	assert_eq!(result["handled"]["dearer"], 0, "{result}");
+	// An unsigned payload under the same id: refused for its signature.
+	assert_eq!(result["forgedRetry"]["status"], 402, "{result}");
+	assert_eq!(result["forgedRetry"]["error"], "invalid_exact_evm_payload_signature", "{result}");
+	assert_eq!(result["handled"]["idempotent"], 2, "{result}");
 
 	rpc.wait_for_best(rpc.best_number().await.unwrap() + 2, TIMEOUT).await.unwrap();
 	assert_eq!(balance(&rpc, &bob()).await, before + 2 * PRICE, "{result}");
@@ -468,5 +473,89 @@ async fn only_dev_gets_the_well_known_key_and_several_keys_need_a_choice() {
 	let (_, supported) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
 	let signer = AccountId::from(second).to_string();
 	assert_eq!(supported["signers"]["polkadot:*"], json!([signer]), "{supported}");
+	node.stop().unwrap();
+}
+
+/// A natively signed facilitator request: Alice pays Bob `PRICE` (intent `seed`), to `pay_to`
+/// on the chain with `genesis`.
+fn native_request(genesis: H256, seed: u8, pay_to: &AccountId) -> Value {
+	let alice = Sr25519Keyring::Alice;
+	let intent = native::intent(&alice.to_account_id(), &bob(), PRICE, seed);
+	let IntentSignature::Native(signature) =
+		native::sign(&alice.pair(), genesis, &intent, Purpose::Transfer)
+	else {
+		unreachable!("a native signature")
+	};
+	let required = json!({
+		"scheme": "exact",
+		"network": format!("polkadot:{}", hex::encode(&genesis[..16])),
+		"amount": PRICE.to_string(),
+		"asset": exact::stablecoin_address(),
+		"payTo": pay_to.to_string(),
+		"maxTimeoutSeconds": 300,
+		"extra": {},
+	});
+	json!({
+		"x402Version": 2,
+		"paymentPayload": {
+			"x402Version": 2,
+			"accepted": required.clone(),
+			"payload": {
+				"signature": format!("0x{}", hex::encode(codec::Encode::encode(&signature))),
+				"intent": {
+					"payer": alice.to_account_id().to_string(),
+					"payee": bob().to_string(),
+					"amount": PRICE.to_string(),
+					"validAfter": intent.valid_after.to_string(),
+					"validBefore": intent.valid_before.to_string(),
+					"nonce": format!("0x{}", hex::encode(intent.nonce)),
+					"reference": format!("0x{}", hex::encode(intent.reference.unwrap())),
+				},
+			},
+		},
+		"paymentRequirements": required,
+	})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_native_payment_to_someone_else_gets_the_native_reason_code() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let genesis = rpc.genesis_hash().await.unwrap();
+	let (_, verified) = post(&node, "/verify", &native_request(genesis, 1, &bob()).to_string());
+	assert_eq!(verified["isValid"], true, "{verified}");
+	let (_, verified) = post(&node, "/verify", &native_request(genesis, 1, &charlie()).to_string());
+	assert_eq!(
+		verified["invalidReason"], "invalid_exact_polkadot_payload_recipient_mismatch",
+		"{verified}"
+	);
+	node.stop().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_settled_payment_stays_settled_when_the_pool_stops_watching_before_finality() {
+	// Without GRANDPA nothing is final; after 128 blocks the pool stops watching the batch.
+	let mut options = NodeOptions::dev(NODE);
+	options.extra_args = vec!["--no-grandpa".into()];
+	let node = Node::start(options).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_best(1, TIMEOUT).await.unwrap();
+	let genesis = rpc.genesis_hash().await.unwrap();
+	let before = balance(&rpc, &bob()).await;
+	let request = native_request(genesis, 2, &bob());
+	let id: H256 = rpc.client().request("x402_submit", rpc_params![request]).await.unwrap();
+	wait_for_status(&rpc, id, |status| status["status"] == "inBlock").await;
+
+	let deadline = tokio::time::Instant::now() + Duration::from_secs(420);
+	while !node.logs().contains("stopped watching it before finality") {
+		assert!(tokio::time::Instant::now() < deadline, "no finality timeout:\n{}", node.logs());
+		tokio::time::sleep(Duration::from_secs(2)).await;
+	}
+	// Its receipt says it settled: it stays in its block, never failed.
+	tokio::time::sleep(Duration::from_secs(5)).await;
+	let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
+	assert_eq!(status["status"], "inBlock", "{status}");
+	assert_eq!(balance(&rpc, &bob()).await, before + PRICE);
 	node.stop().unwrap();
 }

@@ -102,8 +102,10 @@ pub struct PaymentStatus {
 enum Settling {
 	/// This payment, whose success this settle may answer (it holds the claim).
 	Claimed(Payment, watch::Receiver<Status>),
-	/// An earlier payment its `payment-identifier` named: its outcome is the answer.
-	Identified(Payment, watch::Receiver<Status>),
+	/// An earlier payment its `payment-identifier` named: its outcome is the answer. `claimed`
+	/// if this settle took that payment's one success (no settle had), so that no later settle
+	/// without the id answers success for it again.
+	Identified { payment: Payment, status: watch::Receiver<Status>, claimed: bool },
 }
 
 impl<C: Chain> Facilitator<C> {
@@ -229,7 +231,8 @@ impl<C: Chain> Facilitator<C> {
 				Lookup::Named(id)
 					if self.engine.known(&id).is_some_and(|known| !known.status.is_failed()) =>
 				{
-					return Ok(payment)
+					self.signed_by_the_payer(&payment)?;
+					return Ok(payment);
 				},
 				Lookup::Named(_) | Lookup::Unknown => {},
 			}
@@ -278,6 +281,18 @@ impl<C: Chain> Facilitator<C> {
 				payment,
 			),
 			Err(error) => with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), payment),
+		}
+	}
+
+	/// Fails unless `payment`'s signature is its payer's (whatever its nonce's state): a retry
+	/// under a `payment-identifier` id must be a payment the payer signed, not one posing as it.
+	fn signed_by_the_payer(&self, payment: &Payment) -> Result<(), Refusal> {
+		match self.chain.check_signature(&payment.intent, &payment.signature) {
+			Ok(Ok(())) => Ok(()),
+			Ok(Err(error)) => Err(with_payer(intent_refusal(error), payment)),
+			Err(error) => {
+				Err(with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), payment))
+			},
 		}
 	}
 
@@ -349,9 +364,19 @@ impl<C: Chain> Facilitator<C> {
 				Lookup::Conflict => return Err(identifier_conflict(&payment)),
 				Lookup::Named(first) => match self.engine.known(&first) {
 					Some(known) if !known.status.is_failed() => {
-						let status =
-							self.engine.watch(&first).ok_or_else(|| duplicate(&payment))?;
-						return Ok(Settling::Identified(known.payment, status));
+						self.signed_by_the_payer(&payment)?;
+						let (status, claimed) = match self.engine.claim(&first) {
+							Some(status) => (status, true),
+							None => {
+								let status = self.engine.watch(&first);
+								(status.ok_or_else(|| duplicate(&payment))?, false)
+							},
+						};
+						return Ok(Settling::Identified {
+							payment: known.payment,
+							status,
+							claimed,
+						});
 					},
 					// The first is being accepted right now: its outcome is not known yet.
 					None if self.identifiers.is_recent(identifier) => {
@@ -398,8 +423,12 @@ impl<C: Chain> Facilitator<C> {
 				refusal.payer,
 				None,
 			),
-			Ok(Settling::Identified(payment, status)) => {
-				self.wait(&network, &payment, status, wait).await
+			Ok(Settling::Identified { payment, status, claimed }) => {
+				let response = self.wait(&network, &payment, status, wait).await;
+				if claimed {
+					self.engine.release(&payment.id(), response.success);
+				}
+				response
 			},
 			Ok(Settling::Claimed(payment, status)) => {
 				let response = self.wait(&network, &payment, status, wait).await;

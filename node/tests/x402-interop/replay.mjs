@@ -6,7 +6,7 @@
 //    resource, so exactly one may be served.
 // 2. A client with the payment-identifier extension pays, then retries with the same id and a
 //    freshly signed authorization: it is served again and pays once. The same id for another
-//    resource (another price) is refused.
+//    resource (another price) is refused, and so is an unsigned payload posing as a retry.
 //
 // Environment: as interop.mjs (FACILITATOR_URL, NETWORK, ASSET, TOKEN_NAME, TOKEN_VERSION,
 // PAY_TO, PRICE, PAYER_KEY). Prints one JSON line with what each request got and how often each
@@ -119,6 +119,15 @@ const first = await outcome(await idFetch(`${base}/idempotent`));
 const retry = await outcome(await idFetch(`${base}/idempotent`));
 const conflict = await outcome(await idFetch(`${base}/dearer`));
 
-console.log(JSON.stringify({ replays, first, retry, conflict, handled, nonces }));
+// 3. A payload posing as a retry under the id (same payer, payee, amount and resource) that the
+//    payer did not sign: refused, though the id names a settled payment.
+const idUnpaid = await fetch(`${base}/idempotent`);
+const posing = await idClient.createPaymentPayload(decodePaymentRequiredHeader(idUnpaid.headers.get("PAYMENT-REQUIRED")));
+posing.payload.authorization.nonce = `0x${"22".repeat(32)}`;
+const forgedRetry = await outcome(
+	await fetch(`${base}/idempotent`, { headers: { "PAYMENT-SIGNATURE": encodePaymentSignatureHeader(posing) } }),
+);
+
+console.log(JSON.stringify({ replays, first, retry, conflict, forgedRetry, handled, nonces }));
 listener.close();
 process.exit(0);
