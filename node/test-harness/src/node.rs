@@ -69,6 +69,27 @@ impl Node {
 		Self::launch(options, dir).await
 	}
 
+	/// [`Self::launch_once`], again on fresh ports when another process took one of the ports
+	/// between [`free_port`] and the node binding it (tests start nodes in parallel).
+	async fn launch(options: NodeOptions, dir: tempfile::TempDir) -> Result<Node> {
+		let mut attempts = 0;
+		loop {
+			attempts += 1;
+			match Self::launch_once(options.clone(), &dir).await {
+				Err(error)
+					if attempts < 3 && error.to_string().contains("Address already in use") =>
+				{
+					continue
+				},
+				Err(error) => return Err(error),
+				Ok(mut node) => {
+					node.dir = Some(dir);
+					return Ok(node);
+				},
+			}
+		}
+	}
+
 	/// Stops the node gracefully and starts it again on the same base path (its database,
 	/// keystore and the facilitator's queue), on fresh ports.
 	pub async fn restart(mut self) -> Result<Node> {
@@ -77,7 +98,7 @@ impl Node {
 		Self::launch(self.options.clone(), dir).await
 	}
 
-	async fn launch(options: NodeOptions, dir: tempfile::TempDir) -> Result<Node> {
+	async fn launch_once(options: NodeOptions, dir: &tempfile::TempDir) -> Result<Node> {
 		let log_path = dir.path().join("node.log");
 		let log = File::options().create(true).append(true).open(&log_path)?;
 		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
@@ -113,7 +134,7 @@ impl Node {
 			facilitator_port,
 			log_path,
 			options,
-			dir: Some(dir),
+			dir: None,
 		};
 		node.wait_until_serving(startup_timeout).await?;
 		Ok(node)
