@@ -83,6 +83,26 @@ pub struct FacilitatorParams {
 	/// settlements; required when the keystore holds more than one.
 	#[arg(long, value_name = "PUBLIC KEY", value_parser = parse_public_key)]
 	pub facilitator_key: Option<polkadot_sdk::sp_core::sr25519::Public>,
+
+	/// Most accepted payments waiting to settle, from all payers; more are refused
+	/// (`facilitator_busy`, HTTP 429) until some have settled.
+	#[arg(long, value_name = "COUNT", default_value_t = 100_000)]
+	pub facilitator_max_pending: usize,
+
+	/// Most accepted payments of one payer waiting to settle (`payer_pending_limit`, HTTP 429
+	/// beyond).
+	#[arg(long, value_name = "COUNT", default_value_t = 1_000)]
+	pub facilitator_max_pending_per_payer: usize,
+
+	/// Most HTTP connections one client address may hold open at once; more are answered
+	/// with HTTP 429 and closed.
+	#[arg(long, value_name = "COUNT", default_value_t = 64)]
+	pub facilitator_max_connections_per_ip: usize,
+
+	/// Entries the facilitator's queue journal takes before it is rewritten with only the
+	/// pending payments (bounds its size).
+	#[arg(long, value_name = "COUNT", default_value_t = 100_000)]
+	pub facilitator_journal_compact_after: usize,
 }
 
 fn parse_public_key(text: &str) -> Result<polkadot_sdk::sp_core::sr25519::Public, String> {

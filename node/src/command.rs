@@ -166,6 +166,12 @@ fn facilitator_options(
 		queue_dir: config.data_path.join("x402-queue"),
 		key: params.facilitator_key,
 		insert_dev_key: dev_flag,
+		limits: agentchain_facilitator::engine::Limits {
+			max_pending: params.facilitator_max_pending,
+			max_pending_per_payer: params.facilitator_max_pending_per_payer,
+		},
+		max_connections_per_ip: params.facilitator_max_connections_per_ip,
+		journal_compact_after: params.facilitator_journal_compact_after,
 	})
 }
 

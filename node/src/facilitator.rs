@@ -20,15 +20,13 @@ use agentchain_primitives::{
 		eip712, IntentError, IntentSignature, PaymentId, Purpose, DEV_FACILITATOR_SURI,
 		FACILITATOR_KEY_TYPE,
 	},
-	AccountId, AssetId, Block, BlockNumber, Nonce,
+	AccountId, AssetId, Balance, Block, BlockNumber, Nonce,
 };
-use agentchain_runtime::{
-	Address, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
-};
+use agentchain_runtime::{Address, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic};
 use codec::{Decode, Encode};
 use futures::{stream::BoxStream, StreamExt};
 use polkadot_sdk::{
-	frame_support::{storage::storage_prefix, traits::Get},
+	frame_support::storage::storage_prefix,
 	frame_system,
 	sc_client_api::{BlockBackend, StorageProvider},
 	sc_transaction_pool::TransactionPoolHandle,
@@ -58,6 +56,12 @@ pub struct FacilitatorOptions {
 	pub key: Option<sr25519::Public>,
 	/// Put the well-known development key in the keystore first (`--dev` only).
 	pub insert_dev_key: bool,
+	/// What the facilitator holds at most.
+	pub limits: agentchain_facilitator::engine::Limits,
+	/// Most HTTP connections open at once from one client address.
+	pub max_connections_per_ip: usize,
+	/// Entries the queue journal takes between two rewrites.
+	pub journal_compact_after: usize,
 }
 
 /// The chain as the facilitator sees it.
@@ -291,8 +295,8 @@ impl Chain for NodeChain {
 		self.evm_chain_id
 	}
 
-	fn max_batch(&self) -> u32 {
-		<Runtime as pallet_x402::Config>::MaxBatch::get()
+	fn max_batch(&self) -> Result<u32, ChainError> {
+		self.client.runtime_api().max_batch(self.best()).map_err(api_error)
 	}
 
 	fn now(&self) -> Result<u64, ChainError> {
@@ -306,10 +310,17 @@ impl Chain for NodeChain {
 		&self,
 		intent: &agentchain_facilitator::chain::Intent,
 		signature: &IntentSignature,
+		committed: Balance,
 	) -> Result<Result<PaymentId, IntentError>, ChainError> {
 		self.client
 			.runtime_api()
-			.verify(self.best(), intent.clone(), signature.clone(), Purpose::Transfer)
+			.verify_after(
+				self.best(),
+				intent.clone(),
+				signature.clone(),
+				Purpose::Transfer,
+				committed,
+			)
 			.map_err(api_error)
 	}
 
@@ -490,13 +501,15 @@ pub fn start(
 		.map(Metrics::register)
 		.transpose()
 		.map_err(|e| other(format!("cannot register the facilitator's metrics: {e}")))?;
-	let store = Store::open(&options.queue_dir).map_err(|e| {
-		other(format!("cannot open the facilitator queue {}: {e}", options.queue_dir.display()))
-	})?;
+	let store =
+		Store::open_with(&options.queue_dir, options.journal_compact_after).map_err(|e| {
+			other(format!("cannot open the facilitator queue {}: {e}", options.queue_dir.display()))
+		})?;
 	let chain = NodeChain::new(client, pool, keystore, key)
 		.map_err(|e| other(format!("cannot read the x402 settings of the chain: {e}")))?;
-	let facilitator = Facilitator::new(Arc::new(chain), Some(store), metrics, Config::default());
-	let server = http::serve(facilitator.clone(), listener)
+	let config = Config { limits: options.limits, ..Config::default() };
+	let facilitator = Facilitator::new(Arc::new(chain), Some(store), metrics, config);
+	let server = http::serve(facilitator.clone(), listener, options.max_connections_per_ip)
 		.map_err(|e| other(format!("cannot serve the x402 facilitator: {e}")))?;
 	let spawner = task_manager.spawn_handle();
 	spawner.spawn("x402-settlement", Some("x402"), facilitator.engine().clone().run());

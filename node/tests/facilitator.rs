@@ -387,13 +387,35 @@ async fn concurrent_settles_of_one_payment_answer_success_once_and_rpc_follows_i
 	node.stop().unwrap();
 }
 
+/// A dev node whose facilitator key (`suri`, in a keystore of its own) holds nothing, so the
+/// pool refuses its batches until someone funds it; and an EVM payer as in [`node_with_payer`].
+async fn node_with_unfunded_facilitator(
+	suri: &str,
+	seed: &[u8],
+) -> (Node, Rpc, ecdsa::Pair, tempfile::TempDir) {
+	let keystore = tempfile::tempdir().unwrap();
+	payments::insert_facilitator_key(NODE, keystore.path(), suri);
+	let mut options = NodeOptions::dev(NODE);
+	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
+	let (node, rpc, payer) = payments::node_with_payer(options, seed, 100 * PRICE).await;
+	(node, rpc, payer, keystore)
+}
+
+async fn fund_facilitator(rpc: &Rpc, suri: &str) {
+	let facilitator: AccountId = sr25519::Pair::from_string(suri, None).unwrap().public().into();
+	from_alice(rpc, extrinsic::native_transfer(facilitator, 10 * UNIT)).await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn accepted_payments_settle_after_a_restart() {
-	let (node, rpc, payer) = node_with_payer(b"restart payer").await;
+	// The facilitator cannot pay fees before the restart, so every accepted payment is still
+	// pending when the node stops, however slow the machine.
+	let suri = "//Restart facilitator";
+	let (node, rpc, payer, _keystore) =
+		node_with_unfunded_facilitator(suri, b"restart payer").await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
 
-	// Accepted, and the node stops at once: before a block (every 2 s) can take them.
 	let requests: Vec<Value> = (0..20u32)
 		.map(|n| {
 			Authorization::new(PRICE, &n.to_le_bytes()).request(
@@ -409,25 +431,90 @@ async fn accepted_payments_settle_after_a_restart() {
 	let ids: Vec<H256> = futures::future::try_join_all(submissions).await.unwrap();
 	drop(rpc);
 	let node = node.restart().await.expect("the node restarts on its base path");
-	assert!(node.logs().contains("accepted before the restart"), "the journal was not read back");
+	assert!(
+		node.logs().contains("20 payments accepted before the restart"),
+		"the journal was not read back:\n{}",
+		node.logs()
+	);
 
-	// Each accepted payment settles exactly once.
+	// Funded now, the facilitator settles each accepted payment exactly once.
 	let rpc = node.rpc().await.unwrap();
-	let deadline = tokio::time::Instant::now() + TIMEOUT;
-	while bob_balance(&rpc).await < before + 20 * PRICE {
-		assert!(
-			tokio::time::Instant::now() < deadline,
-			"the restarted node did not settle the queue; its log:\n{}",
-			node.logs()
-		);
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
-	for id in ids {
-		let status: Value = rpc.client().request("x402_status", rpc_params![id]).await.unwrap();
-		assert!(status["status"] == "inBlock" || status["status"] == "finalized", "{status}");
+	fund_facilitator(&rpc, suri).await;
+	for id in &ids {
+		wait_for_status(&rpc, *id, |status| status["status"] == "finalized").await;
 	}
 	rpc.wait_for_best(rpc.best_number().await.unwrap() + 1, TIMEOUT).await.unwrap();
 	assert_eq!(bob_balance(&rpc).await, before + 20 * PRICE);
+	node.stop().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_accepted_payment_settles_once_after_a_kill_9_under_load() {
+	// The journal is rewritten every 40 entries, so the crash falls among compactions.
+	let mut options = NodeOptions::dev(NODE);
+	options.extra_args = vec!["--facilitator-journal-compact-after".into(), "40".into()];
+	let (node, rpc, payer) =
+		payments::node_with_payer(options, b"crash payer", 1_000 * PRICE).await;
+	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
+	let before = bob_balance(&rpc).await;
+
+	// 600 payments, 8 at a time, while batches settle; the node is killed after the 300th
+	// accepted answer, with submissions still in flight.
+	let requests: Vec<Value> = (0..600u32)
+		.map(|n| {
+			Authorization::new(PRICE, &n.to_le_bytes()).request(
+				&payer,
+				&bob,
+				requirements(PRICE, pay_to),
+			)
+		})
+		.collect();
+	let ids: Vec<H256> = (0..600u32)
+		.map(|n| exact::payment_id(&payer, &Authorization::new(PRICE, &n.to_le_bytes())))
+		.collect();
+	let accepted = std::sync::Arc::new(parking_lot::Mutex::new(Vec::new()));
+	let submitting = {
+		let accepted = accepted.clone();
+		let client = std::sync::Arc::new(rpc);
+		let stream = futures::stream::iter(requests.into_iter().map(move |request| {
+			let (client, accepted) = (client.clone(), accepted.clone());
+			async move {
+				let answer =
+					client.client().request::<H256, _>("x402_submit", rpc_params![request]).await;
+				if let Ok(id) = answer {
+					accepted.lock().push(id);
+				}
+			}
+		}));
+		tokio::spawn(futures::StreamExt::for_each_concurrent(stream, 8, |f| f))
+	};
+	let deadline = Instant::now() + TIMEOUT;
+	while accepted.lock().len() < 300 {
+		assert!(Instant::now() < deadline, "the node did not accept 300 payments");
+		tokio::time::sleep(Duration::from_millis(20)).await;
+	}
+	let node = node.crash_and_restart().await.expect("the node starts again after a kill -9");
+	let accepted: Vec<H256> = accepted.lock().clone();
+	submitting.abort();
+
+	// Every payment that was answered "accepted" settles; none settles twice (Bob receives
+	// exactly one price per settled payment).
+	let rpc = node.rpc().await.unwrap();
+	for id in &accepted {
+		wait_for_status(&rpc, *id, |status| status["status"] == "finalized").await;
+	}
+	rpc.wait_for_finalized(rpc.best_number().await.unwrap() + 2, TIMEOUT)
+		.await
+		.unwrap();
+	let mut settled = 0;
+	for id in &ids {
+		let status = rpc.client().request::<Value, _>("x402_status", rpc_params![id]).await;
+		if status.is_ok_and(|status| status["status"] == "finalized") {
+			settled += 1;
+		}
+	}
+	assert!(settled >= accepted.len(), "{settled} settled of {} accepted", accepted.len());
+	assert_eq!(bob_balance(&rpc).await, before + settled as Balance * PRICE);
 	node.stop().unwrap();
 }
 
@@ -436,12 +523,8 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	// The node's facilitator key is one whose account holds nothing, so the pool refuses its
 	// batches: the accepted payment must wait, not fail.
 	let suri = "//Unfunded facilitator";
-	let keystore = tempfile::tempdir().unwrap();
-	payments::insert_facilitator_key(NODE, keystore.path(), suri);
-	let mut options = NodeOptions::dev(NODE);
-	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
-	let (node, rpc, payer) =
-		payments::node_with_payer(options, b"refused payer", 100 * PRICE).await;
+	let (node, rpc, payer, _keystore) =
+		node_with_unfunded_facilitator(suri, b"refused payer").await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
 
@@ -458,8 +541,7 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	assert_eq!(bob_balance(&rpc).await, before);
 
 	// Funded, the facilitator settles it on a later try, once.
-	let facilitator: AccountId = sr25519::Pair::from_string(suri, None).unwrap().public().into();
-	from_alice(&rpc, extrinsic::native_transfer(facilitator, 10 * UNIT)).await;
+	fund_facilitator(&rpc, suri).await;
 	let status = wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
 	assert!(status["transaction"].is_string(), "{status}");
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);

@@ -4,6 +4,7 @@ use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{
 		genesis_builder_helper::{build_state, get_preset},
+		traits::Get,
 		weights::Weight,
 	},
 	frame_system_rpc_runtime_api, pallet_aura, pallet_transaction_payment,
@@ -224,6 +225,19 @@ impl_runtime_apis! {
 			purpose: Purpose,
 		) -> Result<PaymentId, IntentError> {
 			X402::verify(&intent, &signature, purpose)
+		}
+
+		fn verify_after(
+			intent: PaymentIntent<AccountId, AssetId, Balance>,
+			signature: IntentSignature,
+			purpose: Purpose,
+			committed: Balance,
+		) -> Result<PaymentId, IntentError> {
+			X402::verify_after(&intent, &signature, purpose, committed)
+		}
+
+		fn max_batch() -> u32 {
+			<Runtime as pallet_x402::Config>::MaxBatch::get()
 		}
 
 		fn simulate_batch(

@@ -61,17 +61,19 @@ pub trait Chain: Send + Sync + 'static {
 	/// This network's EVM chain id (the `chainId` of its EIP-712 domains).
 	fn evm_chain_id(&self) -> u64;
 
-	/// Most intents per `settle_batch`.
-	fn max_batch(&self) -> u32;
+	/// Most intents per `settle_batch`, as the runtime at the best block says.
+	fn max_batch(&self) -> Result<u32, ChainError>;
 
 	/// Now, in unix seconds: the wall clock, as x402 clients set their windows by it.
 	fn now(&self) -> Result<u64, ChainError>;
 
-	/// The runtime's dry run of settling `intent` at the best block.
+	/// The runtime's dry run of settling `intent` at the best block, as if its payer had paid
+	/// out `committed` of its asset before it (what the facilitator has queued from them).
 	fn verify(
 		&self,
 		intent: &Intent,
 		signature: &IntentSignature,
+		committed: Balance,
 	) -> Result<Result<PaymentId, IntentError>, ChainError>;
 
 	/// Whether `signature` authorizes `intent` on this chain, whatever its nonce's state.

@@ -13,25 +13,28 @@
 //! not final when its extrinsic's watch ends is followed by its receipt until it is.
 //!
 //! One payment is one signed intent: the engine tracks at most one per payment id (payer and
-//! nonce), and refuses a different intent with the same id ([`Conflict`]). Of all the settles
+//! nonce), and refuses a different intent with the same id ([`NotAccepted::Conflict`]). Of all the settles
 //! of one payment, exactly one may answer success ([`Engine::claim`]).
 
 use crate::{
 	chain::{Chain, Inclusion, TxEvent},
 	metrics::Metrics,
-	payment::{intent_refusal, Payment, Refusal},
+	payment::{intent_refusal, reason, Payment, Refusal, VALID_BEFORE_MARGIN},
 	store::Store,
 };
-use agentchain_primitives::x402::{IntentError, PaymentId};
+use agentchain_primitives::{
+	x402::{IntentError, PaymentId},
+	AccountId, AssetId, Balance,
+};
 use futures::StreamExt;
 use parking_lot::Mutex;
 use polkadot_sdk::sp_core::H256;
 use std::{
 	collections::{HashMap, HashSet, VecDeque},
-	sync::Arc,
+	sync::{Arc, Weak},
 	time::{Duration, Instant},
 };
-use tokio::sync::{broadcast, watch, Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{broadcast, oneshot, watch, Notify, OwnedSemaphorePermit, Semaphore};
 
 /// How long a finished payment's status stays in memory; after that its status comes from the
 /// chain's receipt.
@@ -51,6 +54,21 @@ const MAX_RESUBMIT_PAUSE: Duration = Duration::from_secs(32);
 /// How often payments in a block that is not final yet, whose extrinsic is no longer watched,
 /// are checked against their receipts.
 const RECONCILE_EVERY: Duration = Duration::from_secs(2);
+
+/// Bounds on what the engine holds for others, so that a flood costs its sender, not the node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+	/// Most accepted payments not yet in a block or failed, from all payers.
+	pub max_pending: usize,
+	/// Most of those from one payer.
+	pub max_pending_per_payer: usize,
+}
+
+impl Default for Limits {
+	fn default() -> Self {
+		Self { max_pending: 100_000, max_pending_per_payer: 1_000 }
+	}
+}
 
 /// Where an accepted payment stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +94,12 @@ impl Status {
 
 	pub fn is_failed(&self) -> bool {
 		matches!(self, Status::Failed { .. })
+	}
+
+	/// Whether the payment's amount is still to leave its payer: it is accepted and not in a
+	/// block, so the best block's balance does not show it yet.
+	fn commits_funds(&self) -> bool {
+		matches!(self, Status::Queued | Status::Retrying { .. } | Status::Submitted { .. })
 	}
 
 	/// The settling extrinsic, once there is one.
@@ -137,17 +161,41 @@ impl Tracked {
 	}
 }
 
-/// A different intent with the same payment id (payer and nonce) is tracked already: at most
-/// one of them can settle, and it is that one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict;
+/// Why [`Engine::accept`] did not take a payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAccepted {
+	/// A different intent with the same payment id (payer and nonce) is tracked already: at
+	/// most one of them can settle, and it is that one.
+	Conflict,
+	/// What the payer has committed changed since the caller verified against it: verify again.
+	Stale,
+	/// [`Limits::max_pending`] payments are pending.
+	QueueFull,
+	/// [`Limits::max_pending_per_payer`] payments of this payer are pending.
+	PayerFull,
+}
 
 /// What [`Engine::accept`] did with a payment.
 pub enum Acceptance {
-	/// Queued it.
-	New(watch::Receiver<Status>),
+	/// Took it: it is queued once it is on disk, which `journaled` tells (or why it could not
+	/// be, and then the payment failed).
+	New { status: watch::Receiver<Status>, journaled: oneshot::Receiver<Result<(), String>> },
 	/// It was accepted before (the very same signed intent).
 	Again(watch::Receiver<Status>),
+}
+
+/// What a payer's pending payments will take from them.
+#[derive(Debug, Default)]
+struct Commitment {
+	count: usize,
+	/// By asset.
+	amounts: Vec<(AssetId, Balance)>,
+}
+
+impl Commitment {
+	fn amount(&self, asset: AssetId) -> Balance {
+		self.amounts.iter().find(|(a, _)| *a == asset).map_or(0, |(_, amount)| *amount)
+	}
 }
 
 /// What the engine knows of a payment id.
@@ -161,6 +209,10 @@ pub struct Known {
 struct Inner {
 	tracked: HashMap<PaymentId, Tracked>,
 	queue: VecDeque<PaymentId>,
+	/// What the payments whose status [commits funds](Status::commits_funds) take, by payer.
+	committed: HashMap<AccountId, Commitment>,
+	/// How many payments commit funds, from all payers.
+	committing: usize,
 	/// Payments in a block that was not final when their extrinsic's watch ended: followed by
 	/// their receipts ([`Engine::reconcile`]).
 	unresolved: HashSet<PaymentId>,
@@ -169,21 +221,31 @@ struct Inner {
 }
 
 impl Inner {
-	/// Journals `entry`; a failure is logged: the payment still settles, only a restart
-	/// would not know of it.
-	fn journal(&mut self, entry: impl FnOnce(&mut Store) -> std::io::Result<()>) {
-		let Some(store) = &mut self.store else { return };
-		if let Err(error) = entry(store) {
-			log::warn!(target: "x402", "cannot write the facilitator's queue journal: {error}");
-		}
-		if store.is_due() {
-			let pending = self
-				.tracked
-				.values()
-				.filter(|tracked| !tracked.status.borrow().is_final())
-				.map(|tracked| &tracked.payment);
-			if let Err(error) = store.compact(pending) {
-				log::warn!(target: "x402", "cannot rewrite the facilitator's queue journal: {error}");
+	/// Counts `payment`'s amount in (`add`) or out of its payer's commitment.
+	fn commit(&mut self, payment: &Payment, add: bool) {
+		let intent = &payment.intent;
+		let commitment = self.committed.entry(intent.payer.clone()).or_default();
+		let index = match commitment.amounts.iter().position(|(a, _)| *a == intent.asset) {
+			Some(index) => index,
+			None => {
+				commitment.amounts.push((intent.asset, 0));
+				commitment.amounts.len() - 1
+			},
+		};
+		let amount = &mut commitment.amounts[index].1;
+		if add {
+			*amount = amount.saturating_add(intent.amount);
+			commitment.count += 1;
+			self.committing += 1;
+		} else {
+			*amount = amount.saturating_sub(intent.amount);
+			commitment.count = commitment.count.saturating_sub(1);
+			self.committing = self.committing.saturating_sub(1);
+			if *amount == 0 {
+				commitment.amounts.swap_remove(index);
+			}
+			if commitment.count == 0 {
+				self.committed.remove(&intent.payer);
 			}
 		}
 	}
@@ -192,6 +254,7 @@ impl Inner {
 /// The queue and the batches.
 pub struct Engine<C> {
 	chain: Arc<C>,
+	limits: Limits,
 	inner: Mutex<Inner>,
 	wake: Notify,
 	in_flight: Arc<Semaphore>,
@@ -200,12 +263,20 @@ pub struct Engine<C> {
 }
 
 impl<C: Chain> Engine<C> {
-	pub fn new(chain: Arc<C>, store: Option<Store>, metrics: Option<Metrics>) -> Arc<Self> {
+	pub fn new(
+		chain: Arc<C>,
+		store: Option<Store>,
+		metrics: Option<Metrics>,
+		limits: Limits,
+	) -> Arc<Self> {
 		Arc::new(Self {
 			chain,
+			limits,
 			inner: Mutex::new(Inner {
 				tracked: HashMap::new(),
 				queue: VecDeque::new(),
+				committed: HashMap::new(),
+				committing: 0,
 				unresolved: HashSet::new(),
 				store,
 			}),
@@ -236,21 +307,107 @@ impl<C: Chain> Engine<C> {
 		})
 	}
 
-	/// Queues a verified payment, once: accepting the same signed intent again returns the
-	/// first acceptance's status (unless that failed: then it is tried again), and a different
-	/// intent with the same payment id is a [`Conflict`].
-	pub fn accept(&self, payment: Payment) -> Result<Acceptance, Conflict> {
-		self.track(payment, true)
+	/// What `payer`'s pending payments in `asset` will take from them: a new payment of theirs
+	/// must verify as if that had left already.
+	pub fn committed(&self, payer: &AccountId, asset: AssetId) -> Balance {
+		self.inner.lock().committed.get(payer).map_or(0, |c| c.amount(asset))
 	}
 
-	/// Queues a payment read back from the journal after a restart (it is journaled already).
+	/// Takes a payment verified against `committed` (what [`Engine::committed`] said for its
+	/// payer and asset), once: accepting the same signed intent again returns the first
+	/// acceptance's status (unless that failed: then it is tried again). It is refused if a
+	/// different intent has its payment id, if the payer's commitment changed meanwhile, or
+	/// if it would exceed the [`Limits`].
+	pub fn accept(
+		self: &Arc<Self>,
+		payment: Payment,
+		committed: Balance,
+	) -> Result<Acceptance, NotAccepted> {
+		let id = payment.id();
+		let mut inner = self.inner.lock();
+		if let Some(tracked) = inner.tracked.get(&id) {
+			// A failed payment that verifies again (the caller checked) is tried again.
+			if !tracked.failed() {
+				return if tracked.same(&payment) {
+					Ok(Acceptance::Again(tracked.status.subscribe()))
+				} else {
+					Err(NotAccepted::Conflict)
+				};
+			}
+		}
+		let commitment = inner.committed.get(&payment.intent.payer);
+		if commitment.map_or(0, |c| c.amount(payment.intent.asset)) != committed {
+			return Err(NotAccepted::Stale);
+		}
+		if commitment.map_or(0, |c| c.count) >= self.limits.max_pending_per_payer {
+			return Err(NotAccepted::PayerFull);
+		}
+		if inner.committing >= self.limits.max_pending {
+			return Err(NotAccepted::QueueFull);
+		}
+		let receiver = self.track(&mut inner, payment.clone());
+		let (reply, journaled) = oneshot::channel();
+		match &inner.store {
+			// Queued once it is on disk, so that an accepted payment survives a crash.
+			Some(store) => {
+				let engine = Arc::downgrade(self);
+				store.accepted(
+					&payment,
+					Box::new(move |written| {
+						if let Some(engine) = Weak::upgrade(&engine) {
+							engine.journaled(id, &written);
+						}
+						let _ = reply.send(written);
+					}),
+				);
+			},
+			None => {
+				inner.queue.push_back(id);
+				let _ = reply.send(Ok(()));
+			},
+		}
+		drop(inner);
+		self.wake.notify_one();
+		Ok(Acceptance::New { status: receiver, journaled })
+	}
+
+	/// Queues `id` once its acceptance is on disk, or fails it: an accepted answer means the
+	/// payment survives a restart.
+	fn journaled(&self, id: PaymentId, written: &Result<(), String>) {
+		match written {
+			Ok(()) => {
+				let mut inner = self.inner.lock();
+				if inner.tracked.contains_key(&id) {
+					inner.queue.push_back(id);
+					self.set_queue_depth(&inner);
+				}
+				drop(inner);
+				self.wake.notify_one();
+			},
+			Err(error) => self.set(
+				&id,
+				Status::Failed {
+					reason: reason::UNEXPECTED_SETTLE,
+					message: format!("the facilitator cannot keep the payment on disk: {error}"),
+					tx: None,
+				},
+			),
+		}
+	}
+
+	/// Queues a payment read back from the journal after a restart (it is on disk already);
+	/// the dry run before its batch judges it against the chain as it is then.
 	pub fn restore(&self, payment: Payment) {
-		let _ = self.track(payment, false);
-	}
-
-	/// Marks a payment read back from the journal as done without settling it.
-	pub fn discard(&self, id: PaymentId) {
-		self.inner.lock().journal(|store| store.done(id));
+		let id = payment.id();
+		let mut inner = self.inner.lock();
+		if inner.tracked.contains_key(&id) {
+			return;
+		}
+		self.track(&mut inner, payment);
+		inner.queue.push_back(id);
+		self.set_queue_depth(&inner);
+		drop(inner);
+		self.wake.notify_one();
 	}
 
 	/// Starts a settle's wait for `id`: its status, unless another settle waits for it or has
@@ -275,33 +432,17 @@ impl<C: Chain> Engine<C> {
 		}
 	}
 
-	fn track(&self, payment: Payment, journal: bool) -> Result<Acceptance, Conflict> {
+	/// Starts tracking `payment` as queued (the caller puts it in the queue when it may settle).
+	fn track(&self, inner: &mut Inner, payment: Payment) -> watch::Receiver<Status> {
 		let id = payment.id();
-		let mut inner = self.inner.lock();
-		match inner.tracked.get(&id) {
-			// A failed payment that verifies again (the caller checked) is tried again.
-			Some(tracked) if !tracked.failed() => {
-				return if tracked.same(&payment) {
-					Ok(Acceptance::Again(tracked.status.subscribe()))
-				} else {
-					Err(Conflict)
-				}
-			},
-			_ => {},
-		}
 		let (status, receiver) = watch::channel(Status::Queued);
+		inner.commit(&payment, true);
 		let tracked = Tracked { payment, status, finished: None, refusals: 0, claim: Claim::Free };
-		inner.tracked.insert(id, tracked);
-		inner.queue.push_back(id);
-		if journal {
-			// After the insert: a compaction this append triggers keeps the payment.
-			let payment = inner.tracked[&id].payment.clone();
-			inner.journal(|store| store.accepted(&payment));
+		if let Some(replaced) = inner.tracked.insert(id, tracked) {
+			// Only a failed one is replaced, and it committed nothing.
+			debug_assert!(!replaced.status.borrow().commits_funds());
 		}
-		self.set_queue_depth(&inner);
-		drop(inner);
-		self.wake.notify_one();
-		Ok(Acceptance::New(receiver))
+		receiver
 	}
 
 	fn set_queue_depth(&self, inner: &Inner) {
@@ -334,9 +475,16 @@ impl<C: Chain> Engine<C> {
 			}
 		}
 		let done = status.is_final();
-		tracked.status.send_replace(status);
+		let commits = status.commits_funds();
+		let committed = tracked.status.send_replace(status).commits_funds();
+		if commits != committed {
+			let payment = tracked.payment.clone();
+			inner.commit(&payment, commits);
+		}
 		if done {
-			inner.journal(|store| store.done(*id));
+			if let Some(store) = &inner.store {
+				store.done(*id);
+			}
 		}
 	}
 
@@ -383,7 +531,11 @@ impl<C: Chain> Engine<C> {
 		for id in ids {
 			let payment = self.inner.lock().tracked.get(&id).map(|t| t.payment.clone());
 			let Some(payment) = payment else { continue };
-			match self.chain.verify(&payment.intent, &payment.signature) {
+			// Checked alone: its own commitment is what is being checked, and the dry run
+			// before its batch checks it after the others.
+			match self.chain.verify(&payment.intent, &payment.signature, 0) {
+				// The best block may be older than the payment's window: not a verdict.
+				Ok(Err(IntentError::NotYetValid)) => self.requeue(id),
 				Ok(Err(error)) => self.conclude(&payment, Err(error), tx),
 				Ok(Ok(_)) => self.requeue(id),
 				Err(error) => {
@@ -485,6 +637,12 @@ impl<C: Chain> Engine<C> {
 			.zip(outcomes)
 			.filter_map(|(payment, (_, outcome))| match outcome {
 				Ok(()) => Some(payment),
+				// The best block may be older than the payment's window (a node catching up
+				// after a restart): not a verdict, it is tried again.
+				Err(IntentError::NotYetValid) => {
+					self.inner.lock().unresolved.insert(payment.id());
+					None
+				},
 				Err(error) => {
 					self.conclude(&payment, Err(error), None);
 					None
@@ -493,19 +651,34 @@ impl<C: Chain> Engine<C> {
 			.collect()
 	}
 
-	/// Takes the next batch off the queue.
+	/// Takes the next batch off the queue. A payment that would expire before a block could
+	/// include it is left out (its fee would buy nothing) and followed by its receipt until
+	/// it has expired: only then is it failed, as someone else could still settle it until then.
 	fn next_batch(&self) -> Vec<Payment> {
-		let max = self.chain.max_batch().max(1) as usize;
+		let max = match self.chain.max_batch() {
+			Ok(max) => max.max(1) as usize,
+			Err(error) => {
+				log::warn!(target: "x402", "cannot read the batch limit, sending one payment: {error}");
+				1
+			},
+		};
+		let horizon = self.chain.now().ok().map(|now| now.saturating_add(VALID_BEFORE_MARGIN));
 		let mut inner = self.inner.lock();
 		let mut batch = Vec::with_capacity(max.min(inner.queue.len()));
+		let mut expiring = Vec::new();
 		while batch.len() < max {
 			let Some(id) = inner.queue.pop_front() else { break };
-			if let Some(tracked) = inner.tracked.get(&id) {
-				if matches!(*tracked.status.borrow(), Status::Queued | Status::Retrying { .. }) {
-					batch.push(tracked.payment.clone());
-				}
+			let Some(tracked) = inner.tracked.get(&id) else { continue };
+			if !matches!(*tracked.status.borrow(), Status::Queued | Status::Retrying { .. }) {
+				continue;
+			}
+			if horizon.is_some_and(|horizon| tracked.payment.intent.valid_before <= horizon) {
+				expiring.push(id);
+			} else {
+				batch.push(tracked.payment.clone());
 			}
 		}
+		inner.unresolved.extend(expiring);
 		self.set_queue_depth(&inner);
 		batch
 	}
@@ -583,6 +756,20 @@ impl<C: Chain> Engine<C> {
 		}
 	}
 
+	/// [`Chain::batch_outcomes`] on the blocking pool: it reads a block and its events.
+	async fn outcomes(
+		self: &Arc<Self>,
+		block: H256,
+		tx: H256,
+	) -> Result<Vec<(PaymentId, Result<(), IntentError>)>, crate::ChainError> {
+		let engine = self.clone();
+		tokio::task::spawn_blocking(move || engine.chain.batch_outcomes(block, tx))
+			.await
+			.unwrap_or_else(|error| {
+				Err(crate::ChainError(format!("reading outcomes failed: {error}")))
+			})
+	}
+
 	/// Follows the `settle_batch` `tx` carrying `ids` until each is final.
 	/// Its `slot` is free again once it is in a block (or will not be).
 	async fn follow(
@@ -600,7 +787,7 @@ impl<C: Chain> Engine<C> {
 				TxEvent::InBlock { block, number } => {
 					slot.take();
 					let inclusion = Inclusion { tx, block, number, finalized: false };
-					match self.chain.batch_outcomes(block, tx) {
+					match self.outcomes(block, tx).await {
 						Ok(outcomes) => {
 							log::info!(target: "x402", "settle_batch {tx:?} in block #{number}: {} items", outcomes.len());
 							// A refusal in a block that is not final is not a verdict yet: the
@@ -626,7 +813,7 @@ impl<C: Chain> Engine<C> {
 					// Read the outcomes again at the final block: an earlier `InBlock` may have
 					// been another fork, or its outcomes could not be read.
 					let inclusion = Inclusion { tx, block, number, finalized: true };
-					let outcomes = match self.chain.batch_outcomes(block, tx) {
+					let outcomes = match self.outcomes(block, tx).await {
 						Ok(outcomes) => outcomes,
 						Err(error) => {
 							// Not a verdict: their receipts tell.

@@ -15,7 +15,7 @@
 
 use crate::{
 	chain::{Chain, Inclusion},
-	engine::{Acceptance, Claim, Engine, Known, Status},
+	engine::{Acceptance, Claim, Engine, Known, Limits, NotAccepted, Status},
 	identifier::{Identifiers, Lookup},
 	metrics::Metrics,
 	payment::{self, intent_refusal, reason, Networks, Payment, Refusal},
@@ -35,7 +35,7 @@ use std::{
 	sync::Arc,
 	time::{Duration, Instant},
 };
-use tokio::sync::{watch, Semaphore};
+use tokio::sync::{oneshot, watch, Semaphore};
 
 /// How the facilitator runs.
 #[derive(Debug, Clone)]
@@ -44,6 +44,8 @@ pub struct Config {
 	pub inclusion_timeout: Duration,
 	/// Longest a settle that asked for finality waits for it.
 	pub finality_timeout: Duration,
+	/// What the engine holds at most.
+	pub limits: Limits,
 }
 
 impl Default for Config {
@@ -51,6 +53,7 @@ impl Default for Config {
 		Self {
 			inclusion_timeout: Duration::from_secs(12),
 			finality_timeout: Duration::from_secs(30),
+			limits: Limits::default(),
 		}
 	}
 }
@@ -82,8 +85,8 @@ pub struct Facilitator<C> {
 	engine: Arc<Engine<C>>,
 	metrics: Option<Metrics>,
 	config: Config,
-	/// Bounds the runtime-API dry runs in flight to the machine's cores: they are CPU-bound,
-	/// and more at once would only take time from block authoring and import.
+	/// Bounds the runtime-API dry runs in flight to one less than the machine's cores (at least
+	/// one): they are CPU-bound, and block authoring and import keep a core.
 	dry_runs: Semaphore,
 	identifiers: Identifiers,
 }
@@ -110,7 +113,9 @@ enum Settling {
 
 impl<C: Chain> Facilitator<C> {
 	/// A facilitator over `chain`; payments accepted before a restart are read back from
-	/// `store` and queued again if they would still settle.
+	/// `store` and queued again, without a runtime call: the dry run before their batch judges
+	/// them against the chain as it is then, so a large journal does not delay the node's start
+	/// and a stale best block at start fails nothing.
 	pub fn new(
 		chain: Arc<C>,
 		mut store: Option<Store>,
@@ -118,25 +123,13 @@ impl<C: Chain> Facilitator<C> {
 		config: Config,
 	) -> Arc<Self> {
 		let pending = store.as_mut().map(Store::take_pending).unwrap_or_default();
-		let engine = Engine::new(chain.clone(), store, metrics.clone());
+		let engine = Engine::new(chain.clone(), store, metrics.clone(), config.limits);
 		let networks = Networks::new(chain.genesis_hash(), chain.evm_chain_id());
 		if !pending.is_empty() {
 			log::info!(target: "x402", "{} payments accepted before the restart are pending again", pending.len());
 		}
 		for payment in pending {
-			match chain.verify(&payment.intent, &payment.signature) {
-				// Settled meanwhile (by our batch before the restart, say): the engine reads
-				// its receipt.
-				Ok(Ok(_)) | Ok(Err(IntentError::NonceUsed)) | Err(_) => engine.restore(payment),
-				outcome => {
-					log::warn!(
-						target: "x402",
-						"payment {:?} from before the restart will not settle: {outcome:?}",
-						payment.id()
-					);
-					engine.discard(payment.id());
-				},
-			}
+			engine.restore(payment);
 		}
 		let cores = std::thread::available_parallelism().map_or(2, usize::from);
 		Arc::new(Self {
@@ -145,7 +138,7 @@ impl<C: Chain> Facilitator<C> {
 			engine,
 			metrics,
 			config,
-			dry_runs: Semaphore::new(cores),
+			dry_runs: Semaphore::new(cores.saturating_sub(1).max(1)),
 			identifiers: Identifiers::default(),
 		})
 	}
@@ -242,7 +235,8 @@ impl<C: Chain> Facilitator<C> {
 		{
 			return self.against_known(&payment, &known).map(|()| payment);
 		}
-		match self.chain.verify(&payment.intent, &payment.signature) {
+		let committed = self.engine.committed(&payment.intent.payer, payment.intent.asset);
+		match self.chain.verify(&payment.intent, &payment.signature, committed) {
 			Ok(Ok(_)) => Ok(payment),
 			Ok(Err(error)) => Err(self.refusal_for(&payment, error)),
 			Err(error) => {
@@ -304,55 +298,109 @@ impl<C: Chain> Facilitator<C> {
 		}
 	}
 
-	/// Accepts a payment for settlement without waiting; returns its payment id. The same
-	/// payment accepted twice is one payment.
+	/// Accepts a payment for settlement without waiting for it to settle (only for it to be on
+	/// disk); returns its payment id. The same payment accepted twice is one payment.
 	pub async fn submit(
 		self: &Arc<Self>,
 		request: FacilitatorRequest,
 	) -> Result<PaymentId, Refusal> {
-		self.dry_run(move |this| this.accept(&request))
+		let (payment, journaled) = self
+			.dry_run(move |this| {
+				let payment = payment::parse(&*this.chain, &this.networks, &request)?;
+				let journaled = this.queue(&payment)?;
+				Ok((payment, journaled))
+			})
 			.await
-			.unwrap_or_else(|| Err(Refusal::new(reason::UNEXPECTED_SETTLE, "the dry run failed")))
-	}
-
-	/// Queues `request`'s payment (once): its payment id.
-	fn accept(&self, request: &FacilitatorRequest) -> Result<PaymentId, Refusal> {
-		let payment = payment::parse(&*self.chain, &self.networks, request)?;
-		self.queue(&payment)?;
+			.unwrap_or_else(|| {
+				Err(Refusal::new(reason::UNEXPECTED_SETTLE, "the dry run failed"))
+			})?;
+		if let Some(journaled) = journaled {
+			match journaled.await {
+				Ok(Ok(())) => {},
+				Ok(Err(error)) => {
+					return Err(with_payer(
+						Refusal::new(
+							reason::UNEXPECTED_SETTLE,
+							format!("the facilitator cannot keep the payment on disk: {error}"),
+						),
+						&payment,
+					))
+				},
+				Err(_) => {
+					return Err(with_payer(
+						Refusal::new(reason::UNEXPECTED_SETTLE, "the facilitator is stopping"),
+						&payment,
+					))
+				},
+			}
+		}
 		Ok(payment.id())
 	}
 
-	/// Queues `payment` unless the engine tracks it already (then it is the same payment) or
-	/// the chain refuses it.
-	fn queue(&self, payment: &Payment) -> Result<(), Refusal> {
-		if let Some(known) =
-			self.engine.known(&payment.id()).filter(|known| !known.status.is_failed())
-		{
-			if known.payment.intent == payment.intent
-				&& known.payment.signature == payment.signature
+	/// Most times [`Facilitator::queue`] verifies a payment again because its payer's other
+	/// payments changed what they commit meanwhile.
+	const QUEUE_ATTEMPTS: usize = 8;
+
+	/// Queues `payment` unless the engine tracks it already (then it is the same payment), the
+	/// chain refuses it after what its payer has committed to payments queued before it, or a
+	/// limit is reached. When it is newly queued: what tells once it is on disk.
+	fn queue(
+		&self,
+		payment: &Payment,
+	) -> Result<Option<oneshot::Receiver<Result<(), String>>>, Refusal> {
+		for _ in 0..Self::QUEUE_ATTEMPTS {
+			if let Some(known) =
+				self.engine.known(&payment.id()).filter(|known| !known.status.is_failed())
 			{
-				return Ok(());
+				if known.payment.intent == payment.intent
+					&& known.payment.signature == payment.signature
+				{
+					return Ok(None);
+				}
+				return Err(self.other_payment_with_the_nonce(payment));
 			}
-			return Err(self.other_payment_with_the_nonce(payment));
-		}
-		match self.chain.verify(&payment.intent, &payment.signature) {
-			Ok(Ok(_)) => match self.engine.accept(payment.clone()) {
-				Ok(Acceptance::New(_) | Acceptance::Again(_)) => Ok(()),
+			let committed = self.engine.committed(&payment.intent.payer, payment.intent.asset);
+			match self.chain.verify(&payment.intent, &payment.signature, committed) {
+				Ok(Ok(_)) => {},
+				Ok(Err(error)) => return Err(self.refusal_for(payment, error)),
+				Err(error) => {
+					return Err(with_payer(
+						Refusal::new(reason::UNEXPECTED_SETTLE, error.0),
+						payment,
+					))
+				},
+			}
+			let refusal = match self.engine.accept(payment.clone(), committed) {
+				Ok(Acceptance::New { journaled, .. }) => return Ok(Some(journaled)),
+				Ok(Acceptance::Again(_)) => return Ok(None),
+				Err(NotAccepted::Stale) => continue,
 				// Another intent with this nonce was accepted meanwhile; this one verified, so
 				// its signature is the payer's.
-				Err(_) => Err(with_payer(
-					Refusal::new(
-						reason::NONCE_USED,
-						"another payment with this nonce is being settled",
+				Err(NotAccepted::Conflict) => Refusal::new(
+					reason::NONCE_USED,
+					"another payment with this nonce is being settled",
+				),
+				Err(NotAccepted::PayerFull) => Refusal::new(
+					reason::PAYER_PENDING_LIMIT,
+					format!(
+						"the payer has {} payments waiting to settle here; try again once some have",
+						self.config.limits.max_pending_per_payer
 					),
-					payment,
-				)),
-			},
-			Ok(Err(error)) => Err(self.refusal_for(payment, error)),
-			Err(error) => {
-				Err(with_payer(Refusal::new(reason::UNEXPECTED_SETTLE, error.0), payment))
-			},
+				),
+				Err(NotAccepted::QueueFull) => Refusal::new(
+					reason::FACILITATOR_BUSY,
+					"the facilitator's queue is full; try again shortly",
+				),
+			};
+			return Err(with_payer(refusal, payment));
 		}
+		Err(with_payer(
+			Refusal::new(
+				reason::FACILITATOR_BUSY,
+				"the payer's other payments kept changing what they commit; try again",
+			),
+			payment,
+		))
 	}
 
 	/// What a settle of `request` waits for, or why it is refused.
@@ -388,7 +436,10 @@ impl<C: Chain> Facilitator<C> {
 				Lookup::Unknown => {},
 			}
 		}
-		let settling = self.queue(&payment).and_then(|()| match self.engine.claim(&payment.id()) {
+		// A settle waits for the status, which turns failed should the payment not reach the
+		// disk: it needs no word of the journal.
+		let queued = self.queue(&payment).map(drop);
+		let settling = queued.and_then(|()| match self.engine.claim(&payment.id()) {
 			Some(status) => Ok(Settling::Claimed(payment.clone(), status)),
 			// Another settle holds it: refused as `against_known` says.
 			None => Err(self

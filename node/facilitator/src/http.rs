@@ -2,13 +2,16 @@
 //! `GET /supported`, `POST /verify`, `POST /settle` (`?wait=finalized` to wait for finality).
 //!
 //! Business refusals are `200` with `isValid: false` / `success: false` and the reason code (as
-//! the reference facilitator answers); a body that is not a request is `400` with the same
-//! shape and `invalid_payload`; an oversized body `413`; an unknown path `404`.
+//! the reference facilitator answers); refusals that mean "not now" (a full queue, a payer's
+//! pending limit) are `429` with the same body; a body that is not a request is `400` with the
+//! same shape and `invalid_payload`; an oversized body `413`; an unknown path `404`.
 //!
 //! The server shares the node's process and file descriptors, so a client cannot hold one for
 //! long: headers must arrive within [`HEADER_READ_TIMEOUT`] (idle keep-alive connections close
-//! after it too), a whole request takes at most [`REQUEST_TIMEOUT`] (`408` after it), and at most
-//! [`MAX_CONNECTIONS`] are open at once (more wait in the listen backlog).
+//! after it too), a whole request takes at most [`REQUEST_TIMEOUT`] (`408` after it), at most
+//! [`MAX_CONNECTIONS`] are open at once (more wait in the listen backlog), and one client
+//! address holds at most its share of them (more are answered `429` and closed), so that one
+//! host cannot take the server from the others.
 
 use crate::{
 	chain::Chain,
@@ -28,13 +31,15 @@ use hyper::{server::conn::http1, service::service_fn};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Deserialize;
 use std::{
+	collections::HashMap,
 	convert::Infallible,
 	future::Future,
 	io,
+	net::IpAddr,
 	sync::Arc,
 	time::{Duration, Instant},
 };
-use tokio::sync::Semaphore;
+use tokio::{io::AsyncWriteExt, sync::Semaphore};
 use tower::ServiceExt;
 
 /// Largest request body accepted, in bytes: a payment is well under 4 KiB.
@@ -55,11 +60,55 @@ struct SettleQuery {
 	wait: Option<String>,
 }
 
+/// What a client over its connection limit hears before its connection closes.
+const TOO_MANY_CONNECTIONS: &[u8] =
+	b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\n\
+Content-Length: 47\r\nConnection: close\r\n\r\ntoo many connections from this client address\r\n";
+
+/// The open connections of each client address.
+#[derive(Default)]
+struct PerClient {
+	open: parking_lot::Mutex<HashMap<IpAddr, usize>>,
+}
+
+impl PerClient {
+	/// Counts a connection from `ip`, unless it holds `max` already.
+	fn open(self: &Arc<Self>, ip: IpAddr, max: usize) -> Option<ClientSlot> {
+		let mut open = self.open.lock();
+		let count = open.entry(ip).or_default();
+		if *count >= max {
+			return None;
+		}
+		*count += 1;
+		Some(ClientSlot { clients: self.clone(), ip })
+	}
+}
+
+/// One open connection of a client address, counted until it is dropped.
+struct ClientSlot {
+	clients: Arc<PerClient>,
+	ip: IpAddr,
+}
+
+impl Drop for ClientSlot {
+	fn drop(&mut self) {
+		let mut open = self.clients.open.lock();
+		if let Some(count) = open.get_mut(&self.ip) {
+			*count -= 1;
+			if *count == 0 {
+				open.remove(&self.ip);
+			}
+		}
+	}
+}
+
 /// The server on `listener` (bound by the caller, so that a taken port is reported at start),
-/// to be spawned on a tokio runtime; call it from within one.
+/// each client address holding at most `per_client` connections, to be spawned on a tokio
+/// runtime; call it from within one.
 pub fn serve<C: Chain>(
 	facilitator: Arc<Facilitator<C>>,
 	listener: std::net::TcpListener,
+	per_client: usize,
 ) -> io::Result<impl Future<Output = ()> + Send> {
 	listener.set_nonblocking(true)?;
 	let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -71,17 +120,27 @@ pub fn serve<C: Chain>(
 		.layer(DefaultBodyLimit::max(MAX_BODY))
 		.with_state(facilitator);
 	let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+	let clients = Arc::new(PerClient::default());
+	let per_client = per_client.max(1);
 	let server = async move {
 		loop {
 			let Ok(permit) = connections.clone().acquire_owned().await else { return };
-			let stream = match listener.accept().await {
-				Ok((stream, _)) => stream,
+			let (mut stream, client) = match listener.accept().await {
+				Ok(accepted) => accepted,
 				Err(error) => {
 					// Mostly out of file descriptors: give open connections time to close.
 					log::warn!(target: "x402", "the facilitator cannot accept a connection: {error}");
 					tokio::time::sleep(Duration::from_secs(1)).await;
 					continue;
 				},
+			};
+			let Some(slot) = clients.open(client.ip(), per_client) else {
+				tokio::spawn(async move {
+					let answer = stream.write_all(TOO_MANY_CONNECTIONS);
+					let _ = tokio::time::timeout(Duration::from_secs(1), answer).await;
+					drop(permit);
+				});
+				continue;
 			};
 			let router = router.clone();
 			tokio::spawn(async move {
@@ -95,7 +154,7 @@ pub fn serve<C: Chain>(
 					.serve_connection(TokioIo::new(stream), service);
 				// A connection's end, timed out or broken by the client, concerns only that client.
 				let _ = connection.await;
-				drop(permit);
+				drop((slot, permit));
 			});
 		}
 	};
@@ -135,7 +194,11 @@ async fn verify<C: Chain>(
 ) -> Response {
 	let started = Instant::now();
 	match parse_request(body) {
-		Ok(request) => Json(facilitator.verify(request).await).into_response(),
+		Ok(request) => {
+			let response = facilitator.verify(request).await;
+			let status = answer_status(response.invalid_reason.as_deref());
+			(status, Json(response)).into_response()
+		},
 		Err((status, message)) => {
 			facilitator.count("verify", reason::INVALID_PAYLOAD, started);
 			let response = VerifyResponse::refused(reason::INVALID_PAYLOAD, message, None);
@@ -168,7 +231,16 @@ async fn settle<C: Chain>(
 			"`wait` is `inBlock` or `finalized`".into(),
 		);
 	};
-	Json(facilitator.settle(request, wait).await).into_response()
+	let response = facilitator.settle(request, wait).await;
+	(answer_status(response.error_reason.as_deref()), Json(response)).into_response()
+}
+
+/// `429` for a refusal that means "not now", else `200`: refusals are answers.
+fn answer_status(reason: Option<&str>) -> StatusCode {
+	match reason {
+		Some(reason) if reason::is_busy(reason) => StatusCode::TOO_MANY_REQUESTS,
+		_ => StatusCode::OK,
+	}
 }
 
 async fn not_found() -> Response {

@@ -56,6 +56,18 @@ pub mod reason {
 	pub const DUPLICATE_SETTLEMENT: &str = "duplicate_settlement";
 	/// A `payment-identifier` id already names a different payment (HTTP 409).
 	pub const PAYMENT_IDENTIFIER_CONFLICT: &str = "payment_identifier_conflict";
+	/// The facilitator holds as many pending payments as it takes (HTTP 429).
+	pub const FACILITATOR_BUSY: &str = "facilitator_busy";
+	/// The payer has as many payments pending here as one payer may (HTTP 429).
+	pub const PAYER_PENDING_LIMIT: &str = "payer_pending_limit";
+	/// The client sent more requests than its rate allows (HTTP 429).
+	pub const RATE_LIMITED: &str = "rate_limited";
+
+	/// Whether a refusal with `reason` says "not now" rather than "not this payment": answered
+	/// with HTTP 429, so that clients back off.
+	pub fn is_busy(reason: &str) -> bool {
+		[FACILITATOR_BUSY, PAYER_PENDING_LIMIT, RATE_LIMITED].contains(&reason)
+	}
 }
 
 /// Seconds a payment must still be valid for when it is verified: a block's time.
@@ -146,21 +158,6 @@ pub struct Payment {
 impl Payment {
 	pub fn id(&self) -> PaymentId {
 		self.intent.payment_id()
-	}
-}
-
-/// Checks `request` against its requirements and turns it into an intent; then asks the chain
-/// whether that intent would settle now.
-pub fn verify<C: Chain>(
-	chain: &C,
-	networks: &Networks,
-	request: &FacilitatorRequest,
-) -> Result<Payment, Refusal> {
-	let payment = parse(chain, networks, request)?;
-	match chain.verify(&payment.intent, &payment.signature) {
-		Ok(Ok(_)) => Ok(payment),
-		Ok(Err(error)) => Err(intent_refusal(error).by(&payment.payer)),
-		Err(error) => Err(Refusal::new(reason::UNEXPECTED_VERIFY, error.0).by(&payment.payer)),
 	}
 }
 

@@ -3,6 +3,11 @@
 //!
 //! Refusals of a payment are answers (`isValid: false`, `success: false`), as over HTTP;
 //! errors are for calls that cannot be answered, with stable codes ([`codes`]).
+//!
+//! `x402_settle` and `x402_submit` spend the facilitator's fees, so they are unsafe methods in
+//! Substrate's sense: a node serving RPC beyond localhost (`--rpc-external`) refuses them unless
+//! its operator allows unsafe methods (`--rpc-methods unsafe`). Calls that read the chain run on
+//! the blocking pool (`blocking`), not on the RPC server's async workers.
 
 use crate::{
 	chain::Chain,
@@ -16,9 +21,12 @@ use jsonrpsee::{
 	core::{async_trait, RpcResult, SubscriptionResult},
 	proc_macros::rpc,
 	types::ErrorObjectOwned,
-	PendingSubscriptionSink, SubscriptionMessage,
+	Extensions, PendingSubscriptionSink, SubscriptionMessage,
 };
-use polkadot_sdk::sp_core::{crypto::Ss58Codec, H256};
+use polkadot_sdk::{
+	sc_rpc_api::DenyUnsafe,
+	sp_core::{crypto::Ss58Codec, H256},
+};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -184,24 +192,24 @@ pub trait X402Api {
 	#[method(name = "verify")]
 	async fn verify(&self, request: FacilitatorRequest) -> RpcResult<VerifyResponse>;
 
-	/// Settles a payment and waits for `wait` (`inBlock`, the default, or `finalized`).
-	#[method(name = "settle")]
+	/// Settles a payment and waits for `wait` (`inBlock`, the default, or `finalized`). Unsafe.
+	#[method(name = "settle", with_extensions)]
 	async fn settle(
 		&self,
 		request: FacilitatorRequest,
 		wait: Option<String>,
 	) -> RpcResult<SettleResponse>;
 
-	/// Queues a payment and returns its payment id at once.
-	#[method(name = "submit")]
+	/// Queues a payment and returns its payment id once it is on disk. Unsafe.
+	#[method(name = "submit", with_extensions)]
 	async fn submit(&self, request: FacilitatorRequest) -> RpcResult<H256>;
 
 	/// Where a payment stands, and what it pays.
-	#[method(name = "status")]
+	#[method(name = "status", blocking)]
 	fn status(&self, payment_id: H256) -> RpcResult<PaymentView>;
 
 	/// A payee's statements and open receipts in `asset` between two blocks (inclusive).
-	#[method(name = "statement")]
+	#[method(name = "statement", blocking)]
 	fn statement(
 		&self,
 		payee: String,
@@ -213,6 +221,20 @@ pub trait X402Api {
 	/// The payee's payments as they reach a block and finality.
 	#[subscription(name = "subscribeSettlements" => "settlement", unsubscribe = "unsubscribeSettlements", item = SettlementEvent)]
 	async fn subscribe_settlements(&self, payee: String) -> SubscriptionResult;
+}
+
+/// Fails unless the server lets this connection call unsafe methods. Without the server's
+/// policy (a server other than Substrate's) they are refused too.
+fn allowed_to_spend_fees(extensions: &Extensions) -> RpcResult<()> {
+	match extensions.get::<DenyUnsafe>() {
+		Some(DenyUnsafe::No) => Ok(()),
+		Some(DenyUnsafe::Yes) | None => Err(ErrorObjectOwned::owned(
+			jsonrpsee::types::error::ErrorCode::MethodNotFound.code(),
+			"RPC call is unsafe to be called externally: it spends the facilitator's fees (allow \
+			 it with --rpc-methods unsafe)",
+			None::<()>,
+		)),
+	}
 }
 
 /// The `x402_*` methods over a facilitator.
@@ -238,16 +260,23 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 
 	async fn settle(
 		&self,
+		extensions: &Extensions,
 		request: FacilitatorRequest,
 		wait: Option<String>,
 	) -> RpcResult<SettleResponse> {
+		allowed_to_spend_fees(extensions)?;
 		let wait = Wait::parse(wait.as_deref()).ok_or_else(|| {
 			error(codes::INVALID_PARAMS, "`wait` is `inBlock` or `finalized`", None)
 		})?;
 		Ok(self.facilitator.settle(request, wait).await)
 	}
 
-	async fn submit(&self, request: FacilitatorRequest) -> RpcResult<H256> {
+	async fn submit(
+		&self,
+		extensions: &Extensions,
+		request: FacilitatorRequest,
+	) -> RpcResult<H256> {
+		allowed_to_spend_fees(extensions)?;
 		self.facilitator.submit(request).await.map_err(|refusal| {
 			let data = serde_json::json!({ "reason": refusal.reason, "message": refusal.message, "payer": refusal.payer });
 			error(codes::PAYMENT_REFUSED, format!("payment refused: {}", refusal.reason), Some(data))

@@ -270,16 +270,16 @@ impl From<ValidationSummary> for ValidationSummaryJson {
 #[rpc(server, namespace = "agents")]
 pub trait AgentsRpcApi {
 	/// The agent with this id, or `null`.
-	#[method(name = "get")]
+	#[method(name = "get", blocking)]
 	fn get(&self, id: AgentId, at: Option<Hash>) -> RpcResult<Option<AgentJson>>;
 
 	/// The id of the agent whose payment wallet `wallet` is, or `null`.
-	#[method(name = "byWallet")]
+	#[method(name = "byWallet", blocking)]
 	fn by_wallet(&self, wallet: String, at: Option<Hash>) -> RpcResult<Option<AgentId>>;
 
 	/// The agent's reputation: count, (weighted) average and paid total of the feedback the
 	/// query selects.
-	#[method(name = "reputation")]
+	#[method(name = "reputation", blocking)]
 	fn reputation(
 		&self,
 		id: AgentId,
@@ -288,7 +288,7 @@ pub trait AgentsRpcApi {
 	) -> RpcResult<ReputationJson>;
 
 	/// The agent's feedback from `clients` (all when omitted), at most `limit` (default 100).
-	#[method(name = "feedback")]
+	#[method(name = "feedback", blocking)]
 	fn feedback(
 		&self,
 		id: AgentId,
@@ -298,11 +298,11 @@ pub trait AgentsRpcApi {
 	) -> RpcResult<Vec<FeedbackJson>>;
 
 	/// The validation requests about the agent.
-	#[method(name = "validations")]
+	#[method(name = "validations", blocking)]
 	fn validations(&self, id: AgentId, at: Option<Hash>) -> RpcResult<Vec<ValidationJson>>;
 
 	/// The validation requests addressed to `validator`.
-	#[method(name = "validatorRequests")]
+	#[method(name = "validatorRequests", blocking)]
 	fn validator_requests(
 		&self,
 		validator: String,
@@ -311,7 +311,7 @@ pub trait AgentsRpcApi {
 
 	/// The average validation response for the agent, from `validators` (all when omitted),
 	/// with `tag` (any when omitted).
-	#[method(name = "validationSummary")]
+	#[method(name = "validationSummary", blocking)]
 	fn validation_summary(
 		&self,
 		id: AgentId,

@@ -208,6 +208,16 @@ impl Node {
 		self.halt()
 	}
 
+	/// Kills the node with SIGKILL, as a crash or `kill -9` would (nothing is flushed or
+	/// closed), and starts it again on the same base path, on fresh ports.
+	pub async fn crash_and_restart(mut self) -> Result<Node> {
+		let mut child = self.child.take().ok_or("node already stopped")?;
+		child.kill()?;
+		child.wait()?;
+		let dir = self.dir.take().ok_or("the node has no base path")?;
+		Self::launch(self.options.clone(), dir).await
+	}
+
 	fn halt(&mut self) -> Result<ExitStatus> {
 		let mut child = self.child.take().ok_or("node already stopped")?;
 		// SAFETY: `kill` only sends a signal to the process id we spawned and still own.

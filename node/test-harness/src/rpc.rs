@@ -10,7 +10,7 @@ use jsonrpsee::{
 	rpc_params,
 	ws_client::{WsClient, WsClientBuilder},
 };
-use polkadot_sdk::{pallet_assets, sp_core::Bytes};
+use polkadot_sdk::{frame_system, pallet_assets, pallet_balances, sp_core::Bytes};
 use serde_json::Value;
 
 use crate::Result;
@@ -138,6 +138,17 @@ impl Rpc {
 		let Some(raw) = self.storage(&key, at).await? else { return Ok(0) };
 		let entry = pallet_assets::AssetAccountOf::<Runtime, ()>::decode(&mut &raw[..])?;
 		Ok(entry.balance)
+	}
+
+	/// `account`'s free native balance at the best block (what pays its fees).
+	pub async fn native_balance(&self, account: &AccountId) -> Result<Balance> {
+		let key = frame_system::Account::<Runtime>::hashed_key_for(account);
+		let Some(raw) = self.storage(&key, None).await? else { return Ok(0) };
+		let info =
+			frame_system::AccountInfo::<Nonce, pallet_balances::AccountData<Balance>>::decode(
+				&mut &raw[..],
+			)?;
+		Ok(info.data.free)
 	}
 
 	/// `account`'s stablecoin balance, at `at` or the best block.

@@ -85,6 +85,19 @@ impl<T: Config> Positions<T> {
 		})
 	}
 
+	/// Counts `amount` as already taken from `who`: fails if it is more than `who` can spend.
+	fn commit(
+		&mut self,
+		asset: AssetId,
+		who: &AccountId,
+		amount: Balance,
+	) -> Result<(), IntentError> {
+		let position = self.of(asset, who);
+		ensure!(amount <= position.spendable(), IntentError::InsufficientFunds);
+		position.debits.saturating_accrue(amount);
+		Ok(())
+	}
+
 	/// Accepts `intent`'s transfer if it would succeed on its own after the items accepted
 	/// so far, with pallet-assets' rules: the payer can spend the amount and is left with
 	/// nothing or at least the minimum balance (no dust is ever destroyed); the payee can
@@ -257,6 +270,18 @@ impl<T: Config> Pallet<T> {
 		signature: &IntentSignature,
 		purpose: Purpose,
 	) -> Result<PaymentId, IntentError> {
+		Self::verify_after(intent, signature, purpose, 0)
+	}
+
+	/// [`Self::verify`] as if the payer had already paid out `committed` of the intent's asset
+	/// (payments of theirs a facilitator has queued and not yet settled): whether `intent`
+	/// would still settle after those.
+	pub fn verify_after(
+		intent: &Intent,
+		signature: &IntentSignature,
+		purpose: Purpose,
+		committed: Balance,
+	) -> Result<PaymentId, IntentError> {
 		let payment_id = intent.payment_id();
 		Self::check_intent(
 			&mut Context::new(),
@@ -266,7 +291,9 @@ impl<T: Config> Pallet<T> {
 			purpose,
 			&BTreeSet::new(),
 		)?;
-		Positions::<T>::new().take(intent)?;
+		let mut positions = Positions::<T>::new();
+		positions.commit(intent.asset, &intent.payer, committed)?;
+		positions.take(intent)?;
 		Ok(payment_id)
 	}
 

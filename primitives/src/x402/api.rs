@@ -34,6 +34,19 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 			purpose: Purpose,
 		) -> Result<PaymentId, IntentError>;
 
+		/// [`verify`](X402Api::verify) as if the payer had already paid out `committed` of the
+		/// intent's asset: how a facilitator checks a payment against the payer's funds less
+		/// what it has queued from them and not yet settled.
+		fn verify_after(
+			intent: PaymentIntent<AccountId, AssetId, Balance>,
+			signature: IntentSignature,
+			purpose: Purpose,
+			committed: Balance,
+		) -> Result<PaymentId, IntentError>;
+
+		/// Most intents one `settle_batch` takes (`MaxBatch`), as this runtime version says.
+		fn max_batch() -> u32;
+
 		/// Runs `settle_batch(items)` at this block without keeping anything: each item's
 		/// payment id and outcome, in order. A facilitator dry-runs a batch before it signs it.
 		fn simulate_batch(items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>) -> Vec<(PaymentId, Result<(), IntentError>)>;

@@ -246,3 +246,23 @@ fn a_batch_settles_exactly_what_one_by_one_settlement_would() {
 		assert!(seen.get(path).is_some_and(|n| *n >= 5), "{path} was reached too rarely: {seen:?}");
 	}
 }
+
+#[test]
+fn verify_after_counts_what_the_payer_has_committed_to_earlier_payments() {
+	new_test_ext().execute_with(|| {
+		let (x, y) = (native("X"), native("Y"));
+		let minimum = MIN_BALANCE;
+		fund(&account_of(&x), 10 * minimum);
+		let (intent, signature) = signed(&x, &account_of(&y), 4 * minimum, 1);
+		let verify =
+			|committed| X402::verify_after(&intent, &signature, Purpose::Transfer, committed);
+
+		assert_eq!(verify(0), Ok(intent.payment_id()));
+		assert_eq!(verify(6 * minimum), Ok(intent.payment_id()), "exactly what is left");
+		assert_eq!(verify(6 * minimum + 1), Err(IntentError::InsufficientFunds));
+		// What would be left is dust: the payment could not settle after the others.
+		assert_eq!(verify(6 * minimum - 1), Err(IntentError::DustRemainder));
+		assert_eq!(verify(Balance::MAX), Err(IntentError::InsufficientFunds));
+		assert_eq!(X402::verify(&intent, &signature, Purpose::Transfer), verify(0));
+	});
+}
