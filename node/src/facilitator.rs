@@ -22,13 +22,11 @@ use agentchain_primitives::{
 	},
 	AccountId, AssetId, Balance, Block, BlockNumber, Nonce,
 };
-use agentchain_runtime::{Address, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic};
+use agentchain_runtime::{Address, RuntimeCall, SignedPayload, UncheckedExtrinsic};
 use codec::{Decode, Encode};
 use futures::{stream::BoxStream, StreamExt};
 use polkadot_sdk::{
-	frame_support::storage::storage_prefix,
-	frame_system,
-	sc_client_api::{BlockBackend, StorageProvider},
+	sc_client_api::BlockBackend,
 	sc_transaction_pool::TransactionPoolHandle,
 	sc_transaction_pool_api::{TransactionPool, TransactionSource, TransactionStatus},
 	sp_api::{ApiError, Core, ProvideRuntimeApi},
@@ -36,7 +34,6 @@ use polkadot_sdk::{
 	sp_core::{sr25519, H160, H256},
 	sp_keystore::KeystorePtr,
 	sp_runtime::{traits::IdentifyAccount, MultiSignature, MultiSigner, OpaqueExtrinsic},
-	sp_storage::StorageKey,
 	substrate_frame_rpc_system::AccountNonceApi,
 };
 
@@ -140,27 +137,13 @@ impl NodeChain {
 			return Ok(outcomes.clone());
 		}
 		let hashes: Vec<H256> = self.body(block)?.iter().map(|xt| self.pool.hash_of(xt)).collect();
-		let key = StorageKey(storage_prefix(b"System", b"Events").to_vec());
-		let records: Vec<frame_system::EventRecord<RuntimeEvent, H256>> =
-			match self.client.storage(block, &key).map_err(chain_error)? {
-				Some(data) => Decode::decode(&mut &data.0[..]).map_err(chain_error)?,
-				None => Vec::new(),
-			};
+		// The runtime of that block reads its own events: no event type is compiled in here.
+		let records = self.client.runtime_api().settlement_outcomes(block).map_err(api_error)?;
 		let mut outcomes: BlockOutcomes = hashes.iter().map(|hash| (*hash, Vec::new())).collect();
-		for record in records {
-			let frame_system::Phase::ApplyExtrinsic(index) = record.phase else { continue };
-			let outcome = match record.event {
-				RuntimeEvent::X402(pallet_x402::Event::Settled { payment_id, .. }) => {
-					(payment_id, Ok(()))
-				},
-				RuntimeEvent::X402(pallet_x402::Event::Rejected { payment_id, reason, .. }) => {
-					(payment_id, Err(reason))
-				},
-				_ => continue,
-			};
+		for (index, payment_id, outcome) in records {
 			if let Some(entry) = hashes.get(index as usize).and_then(|hash| outcomes.get_mut(hash))
 			{
-				entry.push(outcome);
+				entry.push((payment_id, outcome));
 			}
 		}
 		let outcomes = Arc::new(outcomes);

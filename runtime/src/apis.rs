@@ -7,7 +7,7 @@ use polkadot_sdk::{
 		traits::Get,
 		weights::Weight,
 	},
-	frame_system_rpc_runtime_api, pallet_aura, pallet_transaction_payment,
+	frame_system, frame_system_rpc_runtime_api, pallet_aura, pallet_transaction_payment,
 	pallet_transaction_payment_rpc_runtime_api,
 	sp_api::{self, impl_runtime_apis},
 	sp_block_builder,
@@ -31,8 +31,8 @@ use {
 
 use crate::{
 	genesis_config_presets, AccountId, Agents, AssetId, Aura, Balance, Block, BlockNumber,
-	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION, X402,
+	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION, X402,
 };
 use agentchain_primitives::agents::{
 	AgentId, AgentView, FeedbackView, ReputationQuery, ReputationSummary, ValidationSummary,
@@ -238,6 +238,25 @@ impl_runtime_apis! {
 
 		fn max_batch() -> u32 {
 			<Runtime as pallet_x402::Config>::MaxBatch::get()
+		}
+
+		fn settlement_outcomes() -> Vec<(u32, PaymentId, Result<(), IntentError>)> {
+			System::read_events_no_consensus()
+				.filter_map(|record| {
+					let frame_system::Phase::ApplyExtrinsic(index) = record.phase else {
+						return None;
+					};
+					match record.event {
+						RuntimeEvent::X402(pallet_x402::Event::Settled { payment_id, .. }) => {
+							Some((index, payment_id, Ok(())))
+						},
+						RuntimeEvent::X402(pallet_x402::Event::Rejected {
+							payment_id, reason, ..
+						}) => Some((index, payment_id, Err(reason))),
+						_ => None,
+					}
+				})
+				.collect()
 		}
 
 		fn simulate_batch(

@@ -31,7 +31,10 @@ use parking_lot::Mutex;
 use polkadot_sdk::sp_core::H256;
 use std::{
 	collections::{HashMap, HashSet, VecDeque},
-	sync::{Arc, Weak},
+	sync::{
+		atomic::{AtomicU32, Ordering},
+		Arc, Weak,
+	},
 	time::{Duration, Instant},
 };
 use tokio::sync::{broadcast, oneshot, watch, Notify, OwnedSemaphorePermit, Semaphore};
@@ -255,6 +258,9 @@ impl Inner {
 pub struct Engine<C> {
 	chain: Arc<C>,
 	limits: Limits,
+	/// Most intents per batch, as the runtime says; read again every [`RECONCILE_EVERY`] on
+	/// the blocking pool (a runtime upgrade may change it), never on the batching task.
+	batch_limit: AtomicU32,
 	inner: Mutex<Inner>,
 	wake: Notify,
 	in_flight: Arc<Semaphore>,
@@ -269,9 +275,11 @@ impl<C: Chain> Engine<C> {
 		metrics: Option<Metrics>,
 		limits: Limits,
 	) -> Arc<Self> {
+		let batch_limit = AtomicU32::new(Self::read_batch_limit(&*chain).unwrap_or(1));
 		Arc::new(Self {
 			chain,
 			limits,
+			batch_limit,
 			inner: Mutex::new(Inner {
 				tracked: HashMap::new(),
 				queue: VecDeque::new(),
@@ -651,17 +659,19 @@ impl<C: Chain> Engine<C> {
 			.collect()
 	}
 
+	fn read_batch_limit(chain: &C) -> Option<u32> {
+		chain
+			.max_batch()
+			.inspect_err(|error| log::warn!(target: "x402", "cannot read the batch limit: {error}"))
+			.ok()
+			.map(|max| max.max(1))
+	}
+
 	/// Takes the next batch off the queue. A payment that would expire before a block could
 	/// include it is left out (its fee would buy nothing) and followed by its receipt until
 	/// it has expired: only then is it failed, as someone else could still settle it until then.
 	fn next_batch(&self) -> Vec<Payment> {
-		let max = match self.chain.max_batch() {
-			Ok(max) => max.max(1) as usize,
-			Err(error) => {
-				log::warn!(target: "x402", "cannot read the batch limit, sending one payment: {error}");
-				1
-			},
-		};
+		let max = self.batch_limit.load(Ordering::Relaxed) as usize;
 		let horizon = self.chain.now().ok().map(|now| now.saturating_add(VALID_BEFORE_MARGIN));
 		let mut inner = self.inner.lock();
 		let mut batch = Vec::with_capacity(max.min(inner.queue.len()));
@@ -698,7 +708,13 @@ impl<C: Chain> Engine<C> {
 			loop {
 				tokio::time::sleep(RECONCILE_EVERY).await;
 				let engine = reconciler.clone();
-				let _ = tokio::task::spawn_blocking(move || engine.reconcile()).await;
+				let _ = tokio::task::spawn_blocking(move || {
+					if let Some(max) = Self::read_batch_limit(&*engine.chain) {
+						engine.batch_limit.store(max, Ordering::Relaxed);
+					}
+					engine.reconcile()
+				})
+				.await;
 			}
 		});
 		loop {

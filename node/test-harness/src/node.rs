@@ -197,6 +197,11 @@ impl Node {
 		std::fs::read_to_string(&self.log_path).unwrap_or_default()
 	}
 
+	/// The node's process id, while it runs.
+	pub fn pid(&self) -> Option<u32> {
+		self.child.as_ref().map(|child| child.id())
+	}
+
 	/// Where the node's log is written.
 	pub fn log_path(&self) -> &Path {
 		&self.log_path

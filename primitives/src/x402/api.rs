@@ -47,6 +47,12 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// Most intents one `settle_batch` takes (`MaxBatch`), as this runtime version says.
 		fn max_batch() -> u32;
 
+		/// The outcome of every intent settled or rejected in this block, with the index of the
+		/// extrinsic that carried it, read from the block's events by the runtime that wrote
+		/// them: how a node learns a batch's outcomes without decoding events itself, so a
+		/// runtime upgrade that changes the events cannot mislead it.
+		fn settlement_outcomes() -> Vec<(u32, PaymentId, Result<(), IntentError>)>;
+
 		/// Runs `settle_batch(items)` at this block without keeping anything: each item's
 		/// payment id and outcome, in order. A facilitator dry-runs a batch before it signs it.
 		fn simulate_batch(items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>) -> Vec<(PaymentId, Result<(), IntentError>)>;
