@@ -11,13 +11,13 @@ use std::{
 use agentchain_primitives::{AccountId, Balance, UNIT};
 use agentchain_test_harness::{
 	exact::{self, requirements, unix_now, Authorization},
-	extrinsic, http,
-	payments::{self, from_alice, post, wait_for_status, TIMEOUT},
+	http,
+	payments::{self, post, wait_for_status, TIMEOUT},
 	Node, NodeOptions, Rpc,
 };
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use polkadot_sdk::{
-	sp_core::{ecdsa, sr25519, Pair, H160, H256},
+	sp_core::{ecdsa, H160, H256},
 	sp_keyring::Sr25519Keyring,
 };
 use serde_json::Value;
@@ -54,18 +54,10 @@ async fn submit(rpc: &Rpc, request: &Value) -> Result<H256, String> {
 		})
 }
 
-/// Options for a dev node whose facilitator key (`suri`, in the keystore `keystore`) holds
-/// nothing, so that nothing it accepts settles until it is funded; plus `args`.
 fn unfunded_facilitator(suri: &str, keystore: &tempfile::TempDir, args: &[&str]) -> NodeOptions {
-	payments::insert_facilitator_key(NODE, keystore.path(), suri);
-	let mut options = NodeOptions::dev(NODE);
-	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
+	let mut options = payments::unfunded_facilitator(NODE, suri, keystore.path());
 	options.extra_args.extend(args.iter().map(|arg| arg.to_string()));
 	options
-}
-
-fn account_of_suri(suri: &str) -> AccountId {
-	sr25519::Pair::from_string(suri, None).unwrap().public().into()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -75,7 +67,7 @@ async fn a_payer_cannot_queue_more_than_it_holds() {
 		payments::node_with_payer(NodeOptions::dev(NODE), b"flooding payer", 100 * PRICE).await;
 	let (bob, _) = bob();
 	let before = payments::balance(&rpc, &bob).await;
-	let facilitator = account_of_suri(agentchain_primitives::x402::DEV_FACILITATOR_SURI);
+	let facilitator = payments::account_of_suri(agentchain_primitives::x402::DEV_FACILITATOR_SURI);
 	let fees_before = rpc.native_balance(&facilitator).await.unwrap();
 
 	let requests: Vec<Value> =
@@ -138,7 +130,7 @@ async fn the_queue_and_each_payers_share_are_bounded() {
 	);
 
 	// Once the facilitator can pay, the queue drains and takes payments again.
-	from_alice(&rpc, extrinsic::native_transfer(account_of_suri(suri), 10 * UNIT)).await;
+	payments::fund_facilitator(&rpc, suri).await;
 	let deadline = tokio::time::Instant::now() + TIMEOUT;
 	let id = loop {
 		match submit(&rpc, &request(&second, PRICE, b"eighth")).await {
@@ -174,7 +166,7 @@ async fn a_payment_about_to_expire_is_not_paid_for() {
 		.await
 		.unwrap();
 	tokio::time::sleep(Duration::from_secs(8)).await;
-	from_alice(&rpc, extrinsic::native_transfer(account_of_suri(suri), 10 * UNIT)).await;
+	payments::fund_facilitator(&rpc, suri).await;
 
 	let failed = wait_for_status(&rpc, id, |status| status["status"] == "failed").await;
 	assert_eq!(

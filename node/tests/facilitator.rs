@@ -8,11 +8,11 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use agentchain_primitives::{stablecoin, AccountId, Balance, UNIT};
+use agentchain_primitives::{stablecoin, Balance};
 use agentchain_test_harness::{
 	exact::{self, network, requirements, unix_now, Authorization},
-	extrinsic, http,
-	payments::{self, from_alice, post, wait_for_status, TIMEOUT},
+	http,
+	payments::{self, post, wait_for_status, TIMEOUT},
 	Node, NodeOptions, Rpc,
 };
 use jsonrpsee::{
@@ -20,7 +20,7 @@ use jsonrpsee::{
 	rpc_params,
 };
 use polkadot_sdk::{
-	sp_core::{ecdsa, sr25519, Pair, H160, H256},
+	sp_core::{ecdsa, Pair, H160, H256},
 	sp_crypto_hashing::keccak_256,
 	sp_keyring::Sr25519Keyring,
 };
@@ -36,6 +36,20 @@ const PRICE: Balance = 10_000;
 /// Bob's 20-byte address (registered at genesis, so payments to it reach Bob).
 fn bob_address() -> H160 {
 	exact::address_of(&Sr25519Keyring::Bob.to_account_id())
+}
+
+/// `count` payments of the price from `payer` to Bob, nonces from 0, as facilitator requests.
+fn payments_to_bob(payer: &ecdsa::Pair, count: u32) -> Vec<Value> {
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	(0..count)
+		.map(|n| {
+			Authorization::new(PRICE, &n.to_le_bytes()).request(
+				payer,
+				&bob,
+				requirements(PRICE, bob_address()),
+			)
+		})
+		.collect()
 }
 
 /// A dev node, and an EVM payer (its key from `seed`) with a hundred times the price.
@@ -387,44 +401,16 @@ async fn concurrent_settles_of_one_payment_answer_success_once_and_rpc_follows_i
 	node.stop().unwrap();
 }
 
-/// A dev node whose facilitator key (`suri`, in a keystore of its own) holds nothing, so the
-/// pool refuses its batches until someone funds it; and an EVM payer as in [`node_with_payer`].
-async fn node_with_unfunded_facilitator(
-	suri: &str,
-	seed: &[u8],
-) -> (Node, Rpc, ecdsa::Pair, tempfile::TempDir) {
-	let keystore = tempfile::tempdir().unwrap();
-	payments::insert_facilitator_key(NODE, keystore.path(), suri);
-	let mut options = NodeOptions::dev(NODE);
-	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
-	let (node, rpc, payer) = payments::node_with_payer(options, seed, 100 * PRICE).await;
-	(node, rpc, payer, keystore)
-}
-
-async fn fund_facilitator(rpc: &Rpc, suri: &str) {
-	let facilitator: AccountId = sr25519::Pair::from_string(suri, None).unwrap().public().into();
-	from_alice(rpc, extrinsic::native_transfer(facilitator, 10 * UNIT)).await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn accepted_payments_settle_after_a_restart() {
 	// The facilitator cannot pay fees before the restart, so every accepted payment is still
 	// pending when the node stops, however slow the machine.
 	let suri = "//Restart facilitator";
 	let (node, rpc, payer, _keystore) =
-		node_with_unfunded_facilitator(suri, b"restart payer").await;
-	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
+		payments::node_with_unfunded_facilitator(NODE, suri, b"restart payer", 100 * PRICE).await;
 	let before = bob_balance(&rpc).await;
 
-	let requests: Vec<Value> = (0..20u32)
-		.map(|n| {
-			Authorization::new(PRICE, &n.to_le_bytes()).request(
-				&payer,
-				&bob,
-				requirements(PRICE, pay_to),
-			)
-		})
-		.collect();
+	let requests = payments_to_bob(&payer, 20);
 	let submissions = requests
 		.iter()
 		.map(|request| rpc.client().request::<H256, _>("x402_submit", rpc_params![request]));
@@ -439,7 +425,7 @@ async fn accepted_payments_settle_after_a_restart() {
 
 	// Funded now, the facilitator settles each accepted payment exactly once.
 	let rpc = node.rpc().await.unwrap();
-	fund_facilitator(&rpc, suri).await;
+	payments::fund_facilitator(&rpc, suri).await;
 	for id in &ids {
 		wait_for_status(&rpc, *id, |status| status["status"] == "finalized").await;
 	}
@@ -455,20 +441,11 @@ async fn every_accepted_payment_settles_once_after_a_kill_9_under_load() {
 	options.extra_args = vec!["--facilitator-journal-compact-after".into(), "40".into()];
 	let (node, rpc, payer) =
 		payments::node_with_payer(options, b"crash payer", 1_000 * PRICE).await;
-	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
 
 	// 600 payments, 8 at a time, while batches settle; the node is killed after the 300th
 	// accepted answer, with submissions still in flight.
-	let requests: Vec<Value> = (0..600u32)
-		.map(|n| {
-			Authorization::new(PRICE, &n.to_le_bytes()).request(
-				&payer,
-				&bob,
-				requirements(PRICE, pay_to),
-			)
-		})
-		.collect();
+	let requests = payments_to_bob(&payer, 600);
 	let ids: Vec<H256> = (0..600u32)
 		.map(|n| exact::payment_id(&payer, &Authorization::new(PRICE, &n.to_le_bytes())))
 		.collect();
@@ -524,7 +501,7 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	// batches: the accepted payment must wait, not fail.
 	let suri = "//Unfunded facilitator";
 	let (node, rpc, payer, _keystore) =
-		node_with_unfunded_facilitator(suri, b"refused payer").await;
+		payments::node_with_unfunded_facilitator(NODE, suri, b"refused payer", 100 * PRICE).await;
 	let (bob, pay_to) = (Sr25519Keyring::Bob.to_account_id(), bob_address());
 	let before = bob_balance(&rpc).await;
 
@@ -541,7 +518,7 @@ async fn refused_batches_wait_until_the_facilitator_can_pay_its_fees() {
 	assert_eq!(bob_balance(&rpc).await, before);
 
 	// Funded, the facilitator settles it on a later try, once.
-	fund_facilitator(&rpc, suri).await;
+	payments::fund_facilitator(&rpc, suri).await;
 	let status = wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
 	assert!(status["transaction"].is_string(), "{status}");
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);

@@ -13,11 +13,11 @@ use agentchain_test_harness::{
 	exact::{self, requirements, requirements_on, Authorization},
 	extrinsic, http, native,
 	payments::{self, balance, from_alice, post, wait_for_status, TIMEOUT},
-	Node, NodeOptions, Rpc,
+	Node, NodeOptions,
 };
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use polkadot_sdk::{
-	sp_core::{ecdsa, sr25519, Pair, H160, H256},
+	sp_core::{sr25519, Pair, H160, H256},
 	sp_keyring::Sr25519Keyring,
 };
 use serde_json::{json, Value};
@@ -43,20 +43,6 @@ fn address(who: &AccountId) -> H160 {
 fn unsigned(mut request: Value) -> Value {
 	request["paymentPayload"]["payload"]["signature"] = json!(format!("0x{}", "00".repeat(65)));
 	request
-}
-
-/// A dev node whose facilitator signs with a fresh key from `suri`, funded with nothing: its
-/// batches wait until the test funds it.
-async fn node_with_unfunded_facilitator(
-	suri: &str,
-	seed: &[u8],
-) -> (Node, Rpc, ecdsa::Pair, tempfile::TempDir) {
-	let keystore = tempfile::tempdir().unwrap();
-	payments::insert_facilitator_key(NODE, keystore.path(), suri);
-	let mut options = NodeOptions::dev(NODE);
-	options.extra_args = vec!["--keystore-path".into(), keystore.path().display().to_string()];
-	let (node, rpc, payer) = payments::node_with_payer(options, seed, 100 * PRICE).await;
-	(node, rpc, payer, keystore)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -246,7 +232,7 @@ async fn a_stock_server_serves_one_resource_per_payment() {
 async fn a_payment_someone_else_settled_first_is_reported_settled() {
 	let suri = "//Facilitator that lost a race";
 	let (node, rpc, payer, _keystore) =
-		node_with_unfunded_facilitator(suri, b"front-run payer").await;
+		payments::node_with_unfunded_facilitator(NODE, suri, b"front-run payer", 100 * PRICE).await;
 	let authorization = Authorization::new(PRICE, b"front-run");
 	let request = authorization.request(&payer, &bob(), requirements(PRICE, address(&bob())));
 	let before = balance(&rpc, &bob()).await;
@@ -275,7 +261,8 @@ async fn a_payment_someone_else_settled_first_is_reported_settled() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_facilitator_that_ran_out_of_fees_settles_every_payment_once_funded() {
 	let suri = "//Facilitator short of fees";
-	let (node, rpc, payer, _keystore) = node_with_unfunded_facilitator(suri, b"fee payer").await;
+	let (node, rpc, payer, _keystore) =
+		payments::node_with_unfunded_facilitator(NODE, suri, b"fee payer", 100 * PRICE).await;
 	let key = sr25519::Pair::from_string(suri, None).unwrap();
 	let facilitator: AccountId = key.public().into();
 	// What one single-payment batch costs the facilitator.

@@ -123,3 +123,45 @@ pub fn insert_facilitator_key(binary: &str, keystore: &std::path::Path, suri: &s
 		.expect("the node binary runs");
 	assert!(inserted.success(), "key insert: {inserted}");
 }
+
+/// The account of the sr25519 key from `suri`.
+pub fn account_of_suri(suri: &str) -> AccountId {
+	polkadot_sdk::sp_core::sr25519::Pair::from_string(suri, None)
+		.expect("a valid secret URI")
+		.public()
+		.into()
+}
+
+/// Dev-node options (for the node binary `binary`) whose facilitator signs with the key from
+/// `suri`, put into the keystore `keystore`, and holds nothing: the pool refuses its batches, so
+/// what it accepts waits until [`fund_facilitator`].
+pub fn unfunded_facilitator(binary: &str, suri: &str, keystore: &std::path::Path) -> NodeOptions {
+	insert_facilitator_key(binary, keystore, suri);
+	let mut options = NodeOptions::dev(binary);
+	options.extra_args = vec!["--keystore-path".into(), keystore.display().to_string()];
+	options
+}
+
+/// Gives the facilitator key from `suri` 10 AGC for fees, from Alice.
+pub async fn fund_facilitator(rpc: &Rpc, suri: &str) {
+	from_alice(
+		rpc,
+		extrinsic::native_transfer(account_of_suri(suri), 10 * agentchain_primitives::UNIT),
+	)
+	.await;
+}
+
+/// A dev node whose facilitator key (from `suri`) holds nothing, as [`unfunded_facilitator`],
+/// and an EVM payer (its key from `seed`) holding `amount`; the keystore lives as long as the
+/// returned directory.
+pub async fn node_with_unfunded_facilitator(
+	binary: &str,
+	suri: &str,
+	seed: &[u8],
+	amount: Balance,
+) -> (Node, Rpc, ecdsa::Pair, tempfile::TempDir) {
+	let keystore = tempfile::tempdir().expect("a temporary directory");
+	let options = unfunded_facilitator(binary, suri, keystore.path());
+	let (node, rpc, payer) = node_with_payer(options, seed, amount).await;
+	(node, rpc, payer, keystore)
+}
