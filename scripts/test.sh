@@ -3,7 +3,8 @@
 #   1. the workspace's Rust tests (`cargo test --release --workspace`): runtime unit tests and the
 #      integration tests that start the real node binary, among them the stock x402 npm packages
 #      (pinned in node/tests/x402-interop) paying through the node's facilitator;
-#   2. the zombienet smoke test: three validators on the `local` chain.
+#   2. the zombienet tests on three validators of the `local` chain: the smoke test, and the
+#      fault test (a validator and the facilitator's node killed with -9 under payment load).
 # Ends with one summary line, `tests: N passed, N failed`, and a non-zero exit if anything failed.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -27,7 +28,7 @@ if ! cargo_run test $CARGO_PROFILE_FLAG --locked --workspace --all-targets --no-
 	failed_suites+=("cargo test")
 fi
 
-log "zombienet smoke test"
+log "zombienet tests"
 if ! "$REPO_ROOT/scripts/zombienet.sh" test 2>&1 | tee "$out/zombienet.txt"; then
 	failed_suites+=("zombienet")
 fi

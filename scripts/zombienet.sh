@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs zombienet (pinned @zombienet/cli, installed from npm into zombienet/node_modules) with
 # the release node on PATH.
-#   scripts/zombienet.sh test    the smoke test: 3 validators, best >= 10, finalized >= 8
+#   scripts/zombienet.sh test    the smoke test (3 validators, best >= 10, finalized >= 8), then
+#                                the fault test (kill -9 and restart under payment load)
 #   scripts/zombienet.sh spawn   a local three-validator testnet that runs until Ctrl-C
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,7 +17,8 @@ if [ ! -x "$dir/node_modules/.bin/zombienet" ] \
 	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-export PATH="$(dirname "$NODE_BIN"):$PATH"
+# The node, and the fault test's payment load (an example of the node crate).
+export PATH="$(dirname "$NODE_BIN"):$(dirname "$NODE_BIN")/examples:$PATH"
 # Each run gets its own work directory; zombienet refuses to reuse one.
 work="$(mktemp -d -t agentchain-zombienet-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -25,6 +27,8 @@ case "$mode" in
 	test)
 		log "zombienet smoke test (logs in $work)"
 		npx zombienet --provider native --dir "$work/net" test smoke.zndsl
+		log "zombienet fault test (logs in $work)"
+		npx zombienet --provider native --dir "$work/faults" test faults.zndsl
 		;;
 	spawn)
 		log "spawning a three-validator testnet (logs in $work); Ctrl-C stops it"

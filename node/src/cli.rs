@@ -84,6 +84,12 @@ pub struct FacilitatorParams {
 	#[arg(long, value_name = "PUBLIC KEY", value_parser = parse_public_key)]
 	pub facilitator_key: Option<polkadot_sdk::sp_core::sr25519::Public>,
 
+	/// Put the well-known development facilitator key (`//Facilitator`, funded at genesis on the
+	/// dev and local chains) in the keystore, as `--dev` does: for local testnets such as
+	/// zombienet's. Ignored on a live chain.
+	#[arg(long)]
+	pub facilitator_dev_key: bool,
+
 	/// Most accepted payments waiting to settle, from all payers; more are refused
 	/// (`facilitator_busy`, HTTP 429) until some have settled.
 	#[arg(long, value_name = "COUNT", default_value_t = 100_000)]

@@ -149,8 +149,9 @@ pub fn run() -> sc_cli::Result<()> {
 }
 
 /// Whether and where to serve the x402 facilitator: asked for, or a development chain that did
-/// not opt out. Only `--dev` puts the well-known development key in the keystore: a chain spec
-/// that merely says `Development` gets no publicly known fee-paying key.
+/// not opt out. Only `--dev` (or `--facilitator-dev-key`, on a chain that is not live) puts the
+/// well-known development key in the keystore: a chain spec that merely says `Development` gets
+/// no publicly known fee-paying key.
 fn facilitator_options(
 	params: &crate::cli::FacilitatorParams,
 	config: &Configuration,
@@ -160,12 +161,16 @@ fn facilitator_options(
 	if !(params.facilitator || (development && !params.no_facilitator)) {
 		return None;
 	}
+	let live = config.chain_spec.chain_type() == sc_service::ChainType::Live;
+	if params.facilitator_dev_key && live {
+		log::warn!(target: "x402", "--facilitator-dev-key is ignored on a live chain");
+	}
 	let host = if params.facilitator_external { [0, 0, 0, 0] } else { [127, 0, 0, 1] };
 	Some(crate::facilitator::FacilitatorOptions {
 		listen: std::net::SocketAddr::from((host, params.facilitator_port)),
 		queue_dir: config.data_path.join("x402-queue"),
 		key: params.facilitator_key,
-		insert_dev_key: dev_flag,
+		insert_dev_key: dev_flag || (params.facilitator_dev_key && !live),
 		limits: agentchain_facilitator::engine::Limits {
 			max_pending: params.facilitator_max_pending,
 			max_pending_per_payer: params.facilitator_max_pending_per_payer,
