@@ -163,6 +163,13 @@ async fn an_agent_is_paid_through_x402_rated_with_payment_backed_feedback_and_re
 		.await
 		.expect_err("an unknown backing is refused");
 	assert!(error.to_string().contains("unknown variant"), "{error}");
+	let too_many = vec![charlie_id.to_string(); 101];
+	let error = rpc
+		.client()
+		.request::<Value, _>("agents_feedback", rpc_params![agent, too_many])
+		.await
+		.expect_err("a query naming more than 100 clients is refused");
+	assert!(error.to_string().contains("at most 100 clients"), "{error}");
 	assert_eq!(request(&rpc, "agents_get", rpc_params![999_999]).await, Value::Null);
 
 	node.stop().expect("the node stops cleanly");

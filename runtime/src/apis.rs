@@ -291,7 +291,13 @@ impl_runtime_apis! {
 			from_block: BlockNumber,
 			to_block: BlockNumber,
 		) -> StatementReport<BlockNumber> {
-			X402::statement_report(payee, asset, from_block, to_block)
+			X402::statement_report(
+				payee,
+				asset,
+				from_block,
+				to_block,
+				agentchain_primitives::x402::api::MAX_SCANNED_ENTRIES,
+			)
 		}
 
 		fn asset_domain(asset: AssetId) -> Option<eip712::Domain> {

@@ -158,6 +158,9 @@ pub struct StatementView {
 	pub open: Vec<OpenReceipt>,
 	pub open_count: u32,
 	pub open_total: String,
+	/// Set when the range held more than one report reads: ask again from this block.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub resume_from: Option<BlockNumber>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -331,6 +334,7 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 				.collect(),
 			open_count: report.open_count,
 			open_total: report.open_total.to_string(),
+			resume_from: report.resume_from,
 		})
 	}
 

@@ -31,6 +31,12 @@ pub const RUNTIME: i32 = 4031;
 /// Most feedback entries `agents_feedback` returns when no limit is given.
 const DEFAULT_FEEDBACK_LIMIT: u32 = 100;
 
+/// Most feedback entries one `agents_feedback` call returns.
+const MAX_FEEDBACK_LIMIT: u32 = 1_000;
+
+/// Most client accounts one query filters by: each is a runtime lookup.
+const MAX_CLIENTS: usize = 100;
+
 fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(INVALID_PARAMS, message.into(), None::<()>)
 }
@@ -45,7 +51,11 @@ fn account(text: &str) -> RpcResult<AccountId> {
 }
 
 fn accounts(texts: Option<Vec<String>>) -> RpcResult<Vec<AccountId>> {
-	texts.unwrap_or_default().iter().map(|text| account(text)).collect()
+	let texts = texts.unwrap_or_default();
+	if texts.len() > MAX_CLIENTS {
+		return Err(invalid(format!("at most {MAX_CLIENTS} clients per query")));
+	}
+	texts.iter().map(|text| account(text)).collect()
 }
 
 fn text(bytes: Vec<u8>) -> String {
@@ -287,7 +297,8 @@ pub trait AgentsRpcApi {
 		at: Option<Hash>,
 	) -> RpcResult<ReputationJson>;
 
-	/// The agent's feedback from `clients` (all when omitted), at most `limit` (default 100).
+	/// The agent's feedback from `clients` (all when omitted, at most 100 named), at most
+	/// `limit` entries (default 100, at most 1,000).
 	#[method(name = "feedback", blocking)]
 	fn feedback(
 		&self,
@@ -386,7 +397,7 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Vec<FeedbackJson>> {
 		let clients = accounts(clients)?;
-		let limit = limit.unwrap_or(DEFAULT_FEEDBACK_LIMIT);
+		let limit = limit.unwrap_or(DEFAULT_FEEDBACK_LIMIT).min(MAX_FEEDBACK_LIMIT);
 		let feedback = self.query(at, |api, at| api.feedback(at, id, clients, limit))?;
 		Ok(feedback.into_iter().map(Into::into).collect())
 	}

@@ -18,10 +18,17 @@ pub struct StatementReport<BlockNumber> {
 	pub open_count: u32,
 	/// Their total.
 	pub open_total: Balance,
+	/// Where the range's open receipts go on when there were more ledger entries than one
+	/// report reads ([`MAX_SCANNED_ENTRIES`]): ask again from this block.
+	pub resume_from: Option<BlockNumber>,
 }
 
 /// Most open receipts one [`StatementReport`] lists.
 pub const MAX_REPORTED_RECEIPTS: u32 = 1_000;
+
+/// Most ledger entries (payments of one settling call to one payee), and most closed
+/// statements, one [`StatementReport`] reads.
+pub const MAX_SCANNED_ENTRIES: u32 = 10_000;
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// x402 settlement queries.

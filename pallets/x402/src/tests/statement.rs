@@ -91,3 +91,51 @@ fn nothing_to_close_and_future_blocks_are_errors() {
 		assert_eq!(statement.count, 1);
 	});
 }
+
+#[test]
+fn a_report_reads_only_its_range_and_resumes_where_it_stopped() {
+	new_test_ext().execute_with(|| {
+		// Two payments a block in blocks 1..=10: twenty ledger entries; blocks 1 and 2 closed.
+		let mut nonce = 0;
+		for block in 1..=10 {
+			System::set_block_number(block);
+			for _ in 0..2 {
+				nonce += 1;
+				pay(nonce, 10);
+			}
+		}
+		assert_ok!(close(2));
+		let charlie = account_of(&charlie());
+		let report =
+			|from, to, limit| X402::statement_report(charlie.clone(), USDC, from, to, limit);
+
+		let whole = report(1, 10, 100);
+		assert_eq!((whole.closed.len(), whole.open_count, whole.open_total), (1, 16, 160));
+		assert_eq!((whole.open.len(), whole.resume_from), (16, None));
+
+		// From block 7: found by binary search, blocks 7..=10 only.
+		let recent = report(7, 10, 100);
+		assert_eq!((recent.closed.len(), recent.open_count), (0, 8));
+		assert!(recent.open.iter().all(|(_, receipt)| receipt.block >= 7));
+
+		// Three entries a report: blocks end whole (two entries each), and resuming from where
+		// it says gives the rest exactly once.
+		let (mut from, mut count, mut listed) = (3, 0, Vec::new());
+		loop {
+			let part = report(from, 10, 3);
+			count += part.open_count;
+			listed.extend(part.open.into_iter().map(|(id, _)| id));
+			match part.resume_from {
+				Some(next) => {
+					assert!(next > from);
+					from = next;
+				},
+				None => break,
+			}
+		}
+		assert_eq!(count, 16);
+		listed.sort();
+		listed.dedup();
+		assert_eq!(listed.len(), 16, "each receipt once");
+	});
+}
