@@ -111,6 +111,26 @@ pub struct FacilitatorParams {
 	pub facilitator_journal_compact_after: usize,
 }
 
+/// Where and how the node serves the facilitator.
+#[derive(Debug, Clone)]
+pub struct FacilitatorOptions {
+	/// The HTTP API's address.
+	pub listen: std::net::SocketAddr,
+	/// The on-disk queue of accepted payments.
+	pub queue_dir: std::path::PathBuf,
+	/// The `x402` keystore key that signs and pays for settlements; needed when the keystore
+	/// holds more than one.
+	pub key: Option<polkadot_sdk::sp_core::sr25519::Public>,
+	/// Put the well-known development key in the keystore first (`--dev` only).
+	pub insert_dev_key: bool,
+	/// What the facilitator holds at most.
+	pub limits: agentchain_facilitator::engine::Limits,
+	/// Most HTTP connections open at once from one client address.
+	pub max_connections_per_ip: usize,
+	/// Entries the queue journal takes between two rewrites.
+	pub journal_compact_after: usize,
+}
+
 fn parse_public_key(text: &str) -> Result<polkadot_sdk::sp_core::sr25519::Public, String> {
 	use polkadot_sdk::sp_core::crypto::Ss58Codec;
 	if let Some(hex_key) = text.strip_prefix("0x") {

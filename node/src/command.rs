@@ -156,7 +156,7 @@ fn facilitator_options(
 	params: &crate::cli::FacilitatorParams,
 	config: &Configuration,
 	dev_flag: bool,
-) -> Option<crate::facilitator::FacilitatorOptions> {
+) -> Option<crate::cli::FacilitatorOptions> {
 	let development = config.chain_spec.chain_type() == sc_service::ChainType::Development;
 	if !(params.facilitator || (development && !params.no_facilitator)) {
 		return None;
@@ -166,7 +166,7 @@ fn facilitator_options(
 		log::warn!(target: "x402", "--facilitator-dev-key is ignored on a live chain");
 	}
 	let host = if params.facilitator_external { [0, 0, 0, 0] } else { [127, 0, 0, 1] };
-	Some(crate::facilitator::FacilitatorOptions {
+	Some(crate::cli::FacilitatorOptions {
 		listen: std::net::SocketAddr::from((host, params.facilitator_port)),
 		queue_dir: config.data_path.join("x402-queue"),
 		key: params.facilitator_key,

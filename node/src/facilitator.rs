@@ -4,12 +4,11 @@
 
 use std::{
 	collections::{BTreeSet, HashMap},
-	net::SocketAddr,
-	path::PathBuf,
 	sync::Arc,
 	time::{SystemTime, UNIX_EPOCH},
 };
 
+use crate::cli::FacilitatorOptions;
 use agentchain_facilitator::{
 	http, metrics::Metrics, store::Store, Chain, ChainError, Config, Facilitator, Inclusion,
 	TxEvent,
@@ -22,14 +21,11 @@ use agentchain_primitives::{
 	},
 	AccountId, AssetId, Balance, Block, BlockNumber, Nonce,
 };
-use agentchain_runtime::{Address, RuntimeCall, SignedPayload, UncheckedExtrinsic};
-use codec::{Decode, Encode};
 use futures::{stream::BoxStream, StreamExt};
 use polkadot_sdk::{
 	sc_client_api::BlockBackend,
-	sc_transaction_pool::TransactionPoolHandle,
 	sc_transaction_pool_api::{TransactionPool, TransactionSource, TransactionStatus},
-	sp_api::{ApiError, Core, ProvideRuntimeApi},
+	sp_api::{ApiError, ProvideRuntimeApi},
 	sp_blockchain::HeaderBackend,
 	sp_core::{sr25519, H160, H256},
 	sp_keystore::KeystorePtr,
@@ -37,34 +33,37 @@ use polkadot_sdk::{
 	substrate_frame_rpc_system::AccountNonceApi,
 };
 
-use crate::service::FullClient;
-
-type Pool = TransactionPoolHandle<Block, FullClient>;
-
-/// Where and how the node serves the facilitator.
-#[derive(Debug, Clone)]
-pub struct FacilitatorOptions {
-	/// The HTTP API's address.
-	pub listen: SocketAddr,
-	/// The on-disk queue of accepted payments.
-	pub queue_dir: PathBuf,
-	/// The `x402` keystore key that signs and pays for settlements; needed when the keystore
-	/// holds more than one.
-	pub key: Option<sr25519::Public>,
-	/// Put the well-known development key in the keystore first (`--dev` only).
-	pub insert_dev_key: bool,
-	/// What the facilitator holds at most.
-	pub limits: agentchain_facilitator::engine::Limits,
-	/// Most HTTP connections open at once from one client address.
-	pub max_connections_per_ip: usize,
-	/// Entries the queue journal takes between two rewrites.
-	pub journal_compact_after: usize,
+/// What [`NodeChain`] needs of the node's client: runtime APIs, headers and bodies.
+pub trait ChainClient:
+	ProvideRuntimeApi<Block, Api: X402Api<Block> + AccountNonceApi<Block, AccountId, Nonce>>
+	+ HeaderBackend<Block>
+	+ BlockBackend<Block>
+	+ Send
+	+ Sync
+	+ 'static
+{
 }
 
-/// The chain as the facilitator sees it.
-pub struct NodeChain {
-	client: Arc<FullClient>,
-	pool: Arc<Pool>,
+impl<C> ChainClient for C where
+	C: ProvideRuntimeApi<Block, Api: X402Api<Block> + AccountNonceApi<Block, AccountId, Nonce>>
+		+ HeaderBackend<Block>
+		+ BlockBackend<Block>
+		+ Send
+		+ Sync
+		+ 'static
+{
+}
+
+/// What [`NodeChain`] needs of the node's transaction pool.
+pub trait ChainPool: TransactionPool<Block = Block, Hash = H256> + 'static {}
+
+impl<P: TransactionPool<Block = Block, Hash = H256> + 'static> ChainPool for P {}
+
+/// The chain as the facilitator sees it: the node's client and pool, reached through runtime
+/// APIs and opaque extrinsics only, so a forkless runtime upgrade cannot break it.
+pub struct NodeChain<C, P> {
+	client: Arc<C>,
+	pool: Arc<P>,
 	keystore: KeystorePtr,
 	/// The facilitator's key, if it has one.
 	key: Option<sr25519::Public>,
@@ -80,6 +79,9 @@ pub struct NodeChain {
 	/// ten batches is read and its events decoded once, not once per batch.
 	outcomes: parking_lot::Mutex<std::collections::VecDeque<(H256, Arc<BlockOutcomes>)>>,
 }
+
+/// An intent with its signature, as `settle_batch` takes it.
+type Item = (agentchain_facilitator::chain::Intent, IntentSignature);
 
 /// Each x402 extrinsic's item outcomes in one block, by extrinsic hash.
 type BlockOutcomes = HashMap<H256, Vec<(PaymentId, Result<(), IntentError>)>>;
@@ -108,11 +110,11 @@ fn chain_error(error: impl std::fmt::Display) -> ChainError {
 	ChainError(error.to_string())
 }
 
-impl NodeChain {
+impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 	/// The chain as seen from `client`'s best block, the facilitator signing with `key`.
 	pub fn new(
-		client: Arc<FullClient>,
-		pool: Arc<Pool>,
+		client: Arc<C>,
+		pool: Arc<P>,
 		keystore: KeystorePtr,
 		key: Option<sr25519::Public>,
 	) -> Result<Self, ChainError> {
@@ -161,7 +163,7 @@ impl NodeChain {
 		&self,
 		table: fn(&mut Lookups) -> &mut HashMap<K, V>,
 		key: K,
-		read: impl FnOnce(&<FullClient as ProvideRuntimeApi<Block>>::Api, H256) -> Result<V, ApiError>,
+		read: impl FnOnce(&C::Api, H256) -> Result<V, ApiError>,
 	) -> Result<V, ChainError> {
 		let best = self.best();
 		if let Some(value) = table(&mut self.lookups(best)).get(&key) {
@@ -196,9 +198,10 @@ impl NodeChain {
 			.ok_or_else(|| ChainError(format!("no body for block {block:?}")))
 	}
 
-	/// Builds and signs `call` with the facilitator key and the lowest nonce none of its
-	/// extrinsics in the pool holds; returns it with that nonce (taken until [`Self::free`]).
-	fn sign(&self, call: RuntimeCall) -> Result<(OpaqueExtrinsic, Nonce), ChainError> {
+	/// Builds and signs `settle_batch(items)` with the facilitator key and the lowest nonce none
+	/// of its extrinsics in the pool holds; returns it with that nonce (taken until it is final
+	/// or out of the pool).
+	fn sign(&self, items: Vec<Item>) -> Result<(OpaqueExtrinsic, Nonce), ChainError> {
 		let public = self
 			.signer_key()
 			.ok_or_else(|| ChainError("no facilitator key in the keystore".into()))?;
@@ -216,7 +219,7 @@ impl NodeChain {
 			in_pool.insert(nonce);
 			nonce
 		};
-		match self.signed(call, public, account, nonce, best) {
+		match self.signed(items, public, account, nonce, best) {
 			Ok(extrinsic) => Ok((extrinsic, nonce)),
 			Err(error) => {
 				self.in_pool.lock().remove(&nonce);
@@ -225,47 +228,34 @@ impl NodeChain {
 		}
 	}
 
+	/// The runtime at `best` builds the extrinsic and the bytes to sign: its own call encoding,
+	/// transaction extensions and batch limit, whatever runtime this node was compiled with.
 	fn signed(
 		&self,
-		call: RuntimeCall,
+		items: Vec<Item>,
 		public: sr25519::Public,
 		account: AccountId,
 		nonce: Nonce,
 		best: H256,
 	) -> Result<OpaqueExtrinsic, ChainError> {
-		let version = self.client.runtime_api().version(best).map_err(api_error)?;
-		let implicit = (
-			(),
-			version.spec_version,
-			version.transaction_version,
-			self.genesis_hash,
-			self.genesis_hash,
-			(),
-			(),
-			(),
-			(),
-		);
-		let payload = SignedPayload::from_raw(
-			call,
-			agentchain_runtime::immortal_tx_extension(nonce),
-			implicit,
-		);
-		let signature = payload
-			.using_encoded(|bytes| self.keystore.sr25519_sign(FACILITATOR_KEY_TYPE, &public, bytes))
+		let too_many = || ChainError("more items than the runtime's batch limit".into());
+		let api = self.client.runtime_api();
+		let payload = api
+			.settlement_payload(best, items.clone(), nonce)
+			.map_err(api_error)?
+			.ok_or_else(too_many)?;
+		let signature = self
+			.keystore
+			.sr25519_sign(FACILITATOR_KEY_TYPE, &public, &payload)
 			.map_err(chain_error)?
 			.ok_or_else(|| ChainError("the keystore lost the facilitator key".into()))?;
-		let (call, extension, _) = payload.deconstruct();
-		let extrinsic = UncheckedExtrinsic::new_signed(
-			call,
-			Address::Id(account),
-			MultiSignature::Sr25519(signature),
-			extension,
-		);
-		OpaqueExtrinsic::decode(&mut &extrinsic.encode()[..]).map_err(chain_error)
+		api.settlement_extrinsic(best, items, nonce, account, MultiSignature::Sr25519(signature))
+			.map_err(api_error)?
+			.ok_or_else(too_many)
 	}
 }
 
-impl Chain for NodeChain {
+impl<C: ChainClient, P: ChainPool> Chain for NodeChain<C, P> {
 	fn genesis_hash(&self) -> H256 {
 		self.genesis_hash
 	}
@@ -378,9 +368,7 @@ impl Chain for NodeChain {
 		&self,
 		items: Vec<(agentchain_facilitator::chain::Intent, IntentSignature)>,
 	) -> Result<(H256, BoxStream<'static, TxEvent>), ChainError> {
-		let items = items.try_into().map_err(|_| ChainError("more items than MaxBatch".into()))?;
-		let (extrinsic, nonce) =
-			self.sign(RuntimeCall::X402(pallet_x402::Call::settle_batch { items }))?;
+		let (extrinsic, nonce) = self.sign(items)?;
 		let tx = self.pool.hash_of(&extrinsic);
 		let statuses = match self
 			.pool
@@ -457,14 +445,14 @@ impl Chain for NodeChain {
 
 /// Starts the facilitator: the settlement engine and the HTTP API, whose port must be free.
 /// With `--dev` the development facilitator key is put in the keystore first.
-pub fn start(
+pub fn start<C: ChainClient, P: ChainPool>(
 	options: &FacilitatorOptions,
-	client: Arc<FullClient>,
-	pool: Arc<Pool>,
+	client: Arc<C>,
+	pool: Arc<P>,
 	keystore: KeystorePtr,
 	registry: Option<&polkadot_sdk::substrate_prometheus_endpoint::Registry>,
 	task_manager: &polkadot_sdk::sc_service::TaskManager,
-) -> Result<Arc<Facilitator<NodeChain>>, polkadot_sdk::sc_service::Error> {
+) -> Result<Arc<Facilitator<NodeChain<C, P>>>, polkadot_sdk::sc_service::Error> {
 	use polkadot_sdk::sc_service::Error;
 	let other = |message: String| Error::Other(message);
 	if options.insert_dev_key && keystore.sr25519_public_keys(FACILITATOR_KEY_TYPE).is_empty() {

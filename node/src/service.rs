@@ -150,7 +150,7 @@ fn inherent_data_providers(
 /// `facilitator`, it also serves the x402 facilitator.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	config: Configuration,
-	facilitator: Option<crate::facilitator::FacilitatorOptions>,
+	facilitator: Option<crate::cli::FacilitatorOptions>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -256,11 +256,13 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps {
-				client: client.clone(),
-				pool: pool.clone(),
-				facilitator: facilitator.clone(),
-			};
+			let x402 = facilitator.clone().map(|facilitator| {
+				agentchain_facilitator::rpc::X402ApiServer::into_rpc(
+					agentchain_facilitator::rpc::X402Rpc::new(facilitator),
+				)
+				.into()
+			});
+			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), x402 };
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};

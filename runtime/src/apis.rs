@@ -240,6 +240,22 @@ impl_runtime_apis! {
 			<Runtime as pallet_x402::Config>::MaxBatch::get()
 		}
 
+		fn settlement_payload(
+			items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>,
+			nonce: Nonce,
+		) -> Option<Vec<u8>> {
+			crate::settlement_tx::payload(items, nonce)
+		}
+
+		fn settlement_extrinsic(
+			items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>,
+			nonce: Nonce,
+			signer: AccountId,
+			signature: agentchain_primitives::Signature,
+		) -> Option<<Block as BlockT>::Extrinsic> {
+			crate::settlement_tx::extrinsic(items, nonce, signer, signature)
+		}
+
 		fn settlement_outcomes() -> Vec<(u32, PaymentId, Result<(), IntentError>)> {
 			System::read_events_no_consensus()
 				.filter_map(|record| {

@@ -11,6 +11,14 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// A second build of this runtime (feature `upgrade-test`) for the node's upgrade test: spec
+/// version + 1, one more transaction extension, one more pallet (`Remark`: a call and an
+/// event), and a smaller x402 batch limit. Never part of a chain spec.
+#[cfg(feature = "std")]
+pub mod upgrade_test {
+	include!(concat!(env!("OUT_DIR"), "/agentchain_runtime_upgrade_test"));
+}
+
 extern crate alloc;
 
 // Before `apis`: its `list_benchmarks!`/`add_benchmarks!` macros are used there.
@@ -20,6 +28,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+mod settlement_tx;
 pub mod weights;
 
 use alloc::vec::Vec;
@@ -29,6 +38,11 @@ use polkadot_sdk::{
 	sp_runtime::{self, generic, impl_opaque_keys},
 	sp_version::{runtime_version, RuntimeVersion},
 };
+
+// In scope for `construct_runtime`, which names it even where the upgrade-test pallet is
+// configured out.
+#[allow(unused_imports)]
+use polkadot_sdk::pallet_remark;
 
 pub use agentchain_primitives::{
 	stablecoin, AccountId, AssetId, Balance, BlockNumber, Hash, Moment, Nonce, Signature, UNIT,
@@ -54,6 +68,7 @@ pub mod opaque {
 
 pub use opaque::SessionKeys;
 
+#[cfg(not(feature = "upgrade-test"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("agentchain"),
@@ -63,6 +78,21 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The upgrade-test build's version: the next spec, and a new transaction version for its one
+/// more transaction extension.
+#[cfg(feature = "upgrade-test")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("agentchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("agentchain"),
+	authoring_version: 1,
+	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -96,7 +126,16 @@ pub type Header = generic::Header<BlockNumber, sp_runtime::traits::BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extensions every signed extrinsic carries, checked in this order.
-pub type TxExtension = (
+#[cfg(not(feature = "upgrade-test"))]
+pub type TxExtension = SystemTxExtension;
+
+/// The upgrade-test build checks one more extension, as real upgrades add them.
+#[cfg(feature = "upgrade-test")]
+pub type TxExtension =
+	(SystemTxExtension, polkadot_sdk::frame_metadata_hash_extension::CheckMetadataHash<Runtime>);
+
+/// The checks of nonce, era, versions, genesis, weight and fee.
+pub type SystemTxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
@@ -111,7 +150,7 @@ pub type TxExtension = (
 /// The extensions of an immortal signed extrinsic with the given nonce and no tip, as a wallet
 /// builds them.
 pub fn immortal_tx_extension(nonce: Nonce) -> TxExtension {
-	(
+	let extension: SystemTxExtension = (
 		frame_system::CheckNonZeroSender::new(),
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
@@ -121,7 +160,11 @@ pub fn immortal_tx_extension(nonce: Nonce) -> TxExtension {
 		frame_system::CheckWeight::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::from(0),
 		frame_system::WeightReclaim::new(),
-	)
+	);
+	#[cfg(feature = "upgrade-test")]
+	let extension =
+		(extension, polkadot_sdk::frame_metadata_hash_extension::CheckMetadataHash::new(false));
+	extension
 }
 
 /// An extrinsic as it travels the network.
@@ -190,6 +233,11 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type Agents = pallet_agents;
+
+	/// The upgrade-test build's one more call and event.
+	#[cfg(feature = "upgrade-test")]
+	#[runtime::pallet_index(30)]
+	pub type Remark = pallet_remark;
 }
 
 #[cfg(test)]

@@ -2,20 +2,16 @@
 //!
 //! `sc_service::spawn_tasks` serves the standard `chain_*`, `state_*`, `author_*` and `system_*`
 //! methods; [`create_full`] adds the runtime-API-backed ones (among them the agent registries'
-//! `agents_*`) and, when the node serves the x402 facilitator, its `x402_*` methods.
+//! `agents_*`) and, when the node serves the x402 facilitator, its `x402_*` methods (built by
+//! the service, which owns the facilitator).
 
 mod agents;
 
 use std::sync::Arc;
 
-use crate::facilitator::NodeChain;
-use agentchain_facilitator::{
-	rpc::{X402ApiServer, X402Rpc},
-	Facilitator,
-};
 use agentchain_primitives::{AccountId, Balance, Block, Nonce};
 use agents::{AgentsRpc, AgentsRpcApiServer};
-use jsonrpsee::RpcModule;
+use jsonrpsee::{Methods, RpcModule};
 use polkadot_sdk::{
 	pallet_transaction_payment_rpc::{self, TransactionPayment, TransactionPaymentApiServer},
 	sc_transaction_pool_api::TransactionPool,
@@ -31,8 +27,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
-	/// The x402 facilitator, when the node serves it.
-	pub facilitator: Option<Arc<Facilitator<NodeChain>>>,
+	/// The x402 facilitator's `x402_*` methods, when the node serves it.
+	pub x402: Option<Methods>,
 }
 
 /// The RPC modules of a full node, to merge into the standard ones.
@@ -52,14 +48,14 @@ where
 	C::Api: agentchain_primitives::agents::api::AgentsApi<Block>,
 	P: TransactionPool + 'static,
 {
-	let FullDeps { client, pool, facilitator } = deps;
+	let FullDeps { client, pool, x402 } = deps;
 	let mut module = RpcModule::new(());
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(AgentsRpc::new(client).into_rpc())?;
-	if let Some(facilitator) = facilitator {
-		module.merge(X402Rpc::new(facilitator).into_rpc())?;
+	if let Some(x402) = x402 {
+		module.merge(x402)?;
 	}
 
 	Ok(module)

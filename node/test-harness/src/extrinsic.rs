@@ -4,7 +4,7 @@ use agentchain_primitives::{stablecoin, AccountId, Balance, Hash, Nonce};
 use agentchain_runtime::{Address, RuntimeCall, SignedPayload, UncheckedExtrinsic, VERSION};
 use codec::Encode;
 use polkadot_sdk::{
-	pallet_assets, pallet_balances,
+	frame_system, pallet_assets, pallet_balances, pallet_sudo,
 	sp_core::{sr25519, Pair},
 	sp_runtime::MultiSignature,
 };
@@ -57,5 +57,15 @@ pub fn native_transfer(dest: AccountId, amount: Balance) -> RuntimeCall {
 	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 		dest: Address::Id(dest),
 		value: amount,
+	})
+}
+
+/// Sudo's forkless runtime upgrade to `code` (a wasm runtime of the same spec name and a higher
+/// spec version), dispatched at no weight as a dev chain's root may.
+pub fn set_code(code: &[u8]) -> RuntimeCall {
+	let set_code = RuntimeCall::System(frame_system::Call::set_code { code: code.to_vec() });
+	RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight {
+		call: Box::new(set_code),
+		weight: Default::default(),
 	})
 }

@@ -2,7 +2,7 @@
 //! chain, answered with exactly the rules settlement applies.
 
 use super::*;
-use crate::{AccountId, AssetId, Balance, BlockNumber};
+use crate::{AccountId, AssetId, Balance, BlockNumber, Nonce, Signature};
 
 use alloc::vec::Vec;
 
@@ -53,6 +53,25 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 
 		/// Most intents one `settle_batch` takes (`MaxBatch`), as this runtime version says.
 		fn max_batch() -> u32;
+
+		/// The bytes the facilitator's account signs to send `settle_batch(items)` as its
+		/// immortal extrinsic `nonce` with no tip: this runtime's call encoding, transaction
+		/// extensions and implicit data (hashed as the runtime verifies them), so a node signs
+		/// for the runtime that will check the signature, whatever runtime it was built with.
+		/// `None` if `items` is over [`max_batch`](X402Api::max_batch).
+		fn settlement_payload(
+			items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>,
+			nonce: Nonce,
+		) -> Option<Vec<u8>>;
+
+		/// The signed extrinsic of [`settlement_payload`](X402Api::settlement_payload) by
+		/// `signer`, ready for the pool. `None` if `items` is over the batch limit.
+		fn settlement_extrinsic(
+			items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>,
+			nonce: Nonce,
+			signer: AccountId,
+			signature: Signature,
+		) -> Option<<Block as polkadot_sdk::sp_runtime::traits::Block>::Extrinsic>;
 
 		/// The outcome of every intent settled or rejected in this block, with the index of the
 		/// extrinsic that carried it, read from the block's events by the runtime that wrote

@@ -14,7 +14,10 @@ impl pallet_x402::Config for Runtime {
 	/// after it settled.
 	type MaxValidity = ConstU64<{ 24 * 60 * 60 }>;
 	/// Intents per `settle_batch`: a facilitator's batch per block.
+	#[cfg(not(feature = "upgrade-test"))]
 	type MaxBatch = ConstU32<256>;
+	#[cfg(feature = "upgrade-test")]
+	type MaxBatch = ConstU32<64>;
 	/// Ledger entries (settling calls) per `close_statement`.
 	type MaxStatementEntries = ConstU32<512>;
 	/// Receipts stay a day after settlement: the window for payment-backed feedback.
