@@ -105,6 +105,12 @@ pub struct FacilitatorParams {
 	#[arg(long, value_name = "COUNT", default_value_t = 64)]
 	pub facilitator_max_connections_per_ip: usize,
 
+	/// Most HTTP requests per second one client address may make (a burst of as many); more
+	/// are answered with HTTP 429 and `rate_limited`. `0` turns the limit off. JSON-RPC has
+	/// Substrate's own `--rpc-rate-limit` (calls per minute per connection).
+	#[arg(long, value_name = "PER SECOND", default_value_t = 1_000)]
+	pub facilitator_rate_limit_per_ip: u32,
+
 	/// Entries the facilitator's queue journal takes before it is rewritten with only the
 	/// pending payments (bounds its size).
 	#[arg(long, value_name = "COUNT", default_value_t = 100_000)]
@@ -125,8 +131,8 @@ pub struct FacilitatorOptions {
 	pub insert_dev_key: bool,
 	/// What the facilitator holds at most.
 	pub limits: agentchain_facilitator::engine::Limits,
-	/// Most HTTP connections open at once from one client address.
-	pub max_connections_per_ip: usize,
+	/// What one client address may take of the HTTP API.
+	pub per_client: agentchain_facilitator::http::ClientLimits,
 	/// Entries the queue journal takes between two rewrites.
 	pub journal_compact_after: usize,
 }

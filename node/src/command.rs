@@ -175,7 +175,10 @@ fn facilitator_options(
 			max_pending: params.facilitator_max_pending,
 			max_pending_per_payer: params.facilitator_max_pending_per_payer,
 		},
-		max_connections_per_ip: params.facilitator_max_connections_per_ip,
+		per_client: agentchain_facilitator::http::ClientLimits {
+			connections: params.facilitator_max_connections_per_ip,
+			requests_per_second: params.facilitator_rate_limit_per_ip,
+		},
 		journal_compact_after: params.facilitator_journal_compact_after,
 	})
 }

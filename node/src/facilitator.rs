@@ -480,7 +480,7 @@ pub fn start<C: ChainClient, P: ChainPool>(
 		.map_err(|e| other(format!("cannot read the x402 settings of the chain: {e}")))?;
 	let config = Config { limits: options.limits, ..Config::default() };
 	let facilitator = Facilitator::new(Arc::new(chain), Some(store), metrics, config);
-	let server = http::serve(facilitator.clone(), listener, options.max_connections_per_ip)
+	let server = http::serve(facilitator.clone(), listener, options.per_client)
 		.map_err(|e| other(format!("cannot serve the x402 facilitator: {e}")))?;
 	let spawner = task_manager.spawn_handle();
 	spawner.spawn("x402-settlement", Some("x402"), facilitator.engine().clone().run());

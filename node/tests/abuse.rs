@@ -1,7 +1,7 @@
 //! Floods cost their sender, not the facilitator, on a real dev node: a payer's queued payments
 //! reserve their funds, the queue and each payer's share of it are bounded, a payment about to
 //! expire is not paid for, fee-spending RPC methods are unsafe, and one client address cannot
-//! take the HTTP server's connections from the others.
+//! take the HTTP server's connections or request rate from the others.
 
 use std::{
 	net::{Ipv4Addr, SocketAddr},
@@ -208,6 +208,21 @@ async fn connect_from(source: Ipv4Addr, facilitator: SocketAddr) -> std::io::Res
 	socket.connect(facilitator).await
 }
 
+/// The raw answer to `GET /supported` sent from `source`.
+async fn supported_from(source: Ipv4Addr, facilitator: SocketAddr) -> String {
+	let mut stream = connect_from(source, facilitator).await.unwrap();
+	stream
+		.write_all(b"GET /supported HTTP/1.1\r\nHost: f\r\nConnection: close\r\n\r\n")
+		.await
+		.unwrap();
+	let mut answer = Vec::new();
+	tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer))
+		.await
+		.expect("answered")
+		.unwrap();
+	String::from_utf8_lossy(&answer).into_owned()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn one_client_address_cannot_take_the_server_from_others() {
 	let mut options = NodeOptions::dev(NODE);
@@ -239,22 +254,48 @@ async fn one_client_address_cannot_take_the_server_from_others() {
 
 	// Another client is served at once.
 	let started = Instant::now();
-	let mut honest = connect_from(Ipv4Addr::new(127, 0, 0, 2), address).await.unwrap();
-	honest
-		.write_all(b"GET /supported HTTP/1.1\r\nHost: f\r\nConnection: close\r\n\r\n")
-		.await
-		.unwrap();
-	let mut answer = Vec::new();
-	tokio::time::timeout(Duration::from_secs(5), honest.read_to_end(&mut answer))
-		.await
-		.expect("answered")
-		.unwrap();
-	assert!(String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 200"));
+	let answer = supported_from(Ipv4Addr::new(127, 0, 0, 2), address).await;
+	assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 	assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
 	// Once the attacker's connections close, its address is served again.
 	drop(held);
 	tokio::time::sleep(Duration::from_millis(500)).await;
 	let (status, _) = http::get_json(&format!("{}/supported", node.facilitator_url())).unwrap();
 	assert_eq!(status, 200);
+	node.stop().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_client_address_over_its_request_rate_is_refused_and_others_are_served() {
+	let mut options = NodeOptions::dev(NODE);
+	options.extra_args = vec!["--facilitator-rate-limit-per-ip".into(), "20".into()];
+	let node = Node::start(options).await.expect("the node starts");
+	let verify = format!("{}/verify", node.facilitator_url());
+
+	// 100 requests at once from 127.0.0.1: a burst of 20 and then 20 a second are let through.
+	let (mut limited, mut answered) = (0, 0);
+	for _ in 0..100 {
+		let (status, body) = http::post(&verify, "{}").unwrap();
+		if status == 429 {
+			let answer: Value = serde_json::from_str(&body).unwrap();
+			assert_eq!(answer["invalidReason"], "rate_limited", "{answer}");
+			assert_eq!(answer["isValid"], false, "{answer}");
+			limited += 1;
+		} else {
+			assert_eq!(status, 400, "{body}");
+			answered += 1;
+		}
+	}
+	assert!(limited >= 50 && answered >= 20, "{limited} limited, {answered} answered");
+
+	// Another address is served meanwhile.
+	let address: SocketAddr = node.facilitator_url().trim_start_matches("http://").parse().unwrap();
+	let answer = supported_from(Ipv4Addr::new(127, 0, 0, 2), address).await;
+	assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+	// A second later the first address has its rate back.
+	tokio::time::sleep(Duration::from_millis(1_500)).await;
+	let (status, _) = http::post(&verify, "{}").unwrap();
+	assert_eq!(status, 400);
 	node.stop().unwrap();
 }

@@ -13,8 +13,9 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 /// A second build of this runtime (feature `upgrade-test`) for the node's upgrade test: spec
 /// version + 1, one more transaction extension, one more pallet (`Remark`: a call and an
-/// event), and a smaller x402 batch limit. Never part of a chain spec.
-#[cfg(feature = "std")]
+/// event), and a smaller x402 batch limit. Never part of a chain spec; not in benchmarking
+/// builds.
+#[cfg(all(feature = "std", not(feature = "runtime-benchmarks")))]
 pub mod upgrade_test {
 	include!(concat!(env!("OUT_DIR"), "/agentchain_runtime_upgrade_test"));
 }

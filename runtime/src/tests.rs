@@ -102,3 +102,28 @@ fn block_weight_fits_the_block_time() {
 	let max = configs::RuntimeBlockWeights::get().max_block.ref_time();
 	assert_eq!(max, MILLI_SECS_PER_BLOCK / 2 * WEIGHT_REF_TIME_PER_MILLIS);
 }
+
+#[test]
+fn a_block_full_of_bytes_costs_what_a_block_full_of_work_costs() {
+	use polkadot_sdk::{
+		frame_support::weights::{Weight, WeightToFee as _},
+		frame_system::limits::BlockLength,
+		pallet_transaction_payment::Config as Payment,
+	};
+	let length: BlockLength = <Runtime as frame_system::Config>::BlockLength::get();
+	let normal_bytes = *length.max.get(frame_support::dispatch::DispatchClass::Normal);
+	let weights = configs::RuntimeBlockWeights::get();
+	let normal_weight = weights
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.max_total
+		.expect("normal extrinsics have a limit");
+	let bytes_fee = <Runtime as Payment>::LengthToFee::weight_to_fee(&Weight::from_parts(
+		normal_bytes.into(),
+		0,
+	));
+	let work_fee = <Runtime as Payment>::WeightToFee::weight_to_fee(&normal_weight);
+	// Within a percent: the per-byte price is rounded down to whole units.
+	assert!(bytes_fee * 100 >= work_fee * 99 && bytes_fee <= work_fee, "{bytes_fee} vs {work_fee}");
+	// A block of junk costs most of a native token, not a millionth of one.
+	assert!(bytes_fee > UNIT / 2, "{bytes_fee}");
+}

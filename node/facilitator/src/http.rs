@@ -11,7 +11,9 @@
 //! after it too), a whole request takes at most [`REQUEST_TIMEOUT`] (`408` after it), at most
 //! [`MAX_CONNECTIONS`] are open at once (more wait in the listen backlog), and one client
 //! address holds at most its share of them (more are answered `429` and closed), so that one
-//! host cannot take the server from the others.
+//! host cannot take the server from the others. Each client address also makes at most its rate
+//! of requests per second (a token bucket, [`ClientLimits`]); a request over it is answered `429`
+//! with the reason `rate_limited` before anything of it is checked.
 
 use crate::{
 	chain::Chain,
@@ -65,6 +67,22 @@ const TOO_MANY_CONNECTIONS: &[u8] =
 	b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\n\
 Content-Length: 47\r\nConnection: close\r\n\r\ntoo many connections from this client address\r\n";
 
+/// What one client address may take of the server.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientLimits {
+	/// Most connections open at once.
+	pub connections: usize,
+	/// Most requests per second, with a burst of as many; `0` for no limit.
+	pub requests_per_second: u32,
+}
+
+/// Each client address's request rate.
+type RateLimiter = governor::DefaultKeyedRateLimiter<IpAddr>;
+
+/// How often the rate limiter forgets addresses that have been quiet long enough to be like new,
+/// so that its table holds only recent clients.
+const FORGET_QUIET_CLIENTS: Duration = Duration::from_secs(10);
+
 /// The open connections of each client address.
 #[derive(Default)]
 struct PerClient {
@@ -103,12 +121,12 @@ impl Drop for ClientSlot {
 }
 
 /// The server on `listener` (bound by the caller, so that a taken port is reported at start),
-/// each client address holding at most `per_client` connections, to be spawned on a tokio
-/// runtime; call it from within one.
+/// each client address within `limits`, to be spawned on a tokio runtime; call it from within
+/// one.
 pub fn serve<C: Chain>(
 	facilitator: Arc<Facilitator<C>>,
 	listener: std::net::TcpListener,
-	per_client: usize,
+	limits: ClientLimits,
 ) -> io::Result<impl Future<Output = ()> + Send> {
 	listener.set_nonblocking(true)?;
 	let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -118,11 +136,22 @@ pub fn serve<C: Chain>(
 		.route("/settle", post(settle::<C>))
 		.fallback(not_found)
 		.layer(DefaultBodyLimit::max(MAX_BODY))
-		.with_state(facilitator);
+		.with_state(facilitator.clone());
 	let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
 	let clients = Arc::new(PerClient::default());
-	let per_client = per_client.max(1);
+	let per_client = limits.connections.max(1);
+	let rate = std::num::NonZeroU32::new(limits.requests_per_second)
+		.map(|rate| Arc::new(RateLimiter::keyed(governor::Quota::per_second(rate))));
 	let server = async move {
+		if let Some(rate) = rate.clone() {
+			tokio::spawn(async move {
+				loop {
+					tokio::time::sleep(FORGET_QUIET_CLIENTS).await;
+					rate.retain_recent();
+					rate.shrink_to_fit();
+				}
+			});
+		}
 		loop {
 			let Ok(permit) = connections.clone().acquire_owned().await else { return };
 			let (mut stream, client) = match listener.accept().await {
@@ -142,11 +171,20 @@ pub fn serve<C: Chain>(
 				});
 				continue;
 			};
-			let router = router.clone();
+			let (router, rate, facilitator) = (router.clone(), rate.clone(), facilitator.clone());
 			tokio::spawn(async move {
 				let service = service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
+					let over_rate =
+						rate.as_ref().is_some_and(|rate| rate.check_key(&client.ip()).is_err());
+					let refused =
+						over_rate.then(|| rate_limited(&facilitator, request.uri().path()));
 					let reply = router.clone().oneshot(request.map(axum::body::Body::new));
-					async move { Ok::<_, Infallible>(within_request_timeout(reply).await) }
+					async move {
+						match refused {
+							Some(refused) => Ok::<_, Infallible>(refused),
+							None => Ok(within_request_timeout(reply).await),
+						}
+					}
 				});
 				let connection = http1::Builder::new()
 					.timer(TokioTimer::new())
@@ -159,6 +197,26 @@ pub fn serve<C: Chain>(
 		}
 	};
 	Ok(server)
+}
+
+/// `429` with the reason `rate_limited`, in the shape of the answer to `path`.
+fn rate_limited<C: Chain>(facilitator: &Facilitator<C>, path: &str) -> Response {
+	let message = "too many requests from this client address; retry in a second".to_string();
+	let status = StatusCode::TOO_MANY_REQUESTS;
+	let started = Instant::now();
+	match path {
+		"/verify" => {
+			facilitator.count("verify", reason::RATE_LIMITED, started);
+			let response = VerifyResponse::refused(reason::RATE_LIMITED, message, None);
+			(status, Json(response)).into_response()
+		},
+		"/settle" => {
+			facilitator.count("settle", reason::RATE_LIMITED, started);
+			let response = SettleResponse::failed("", reason::RATE_LIMITED, message, None, None);
+			(status, Json(response)).into_response()
+		},
+		_ => (status, message).into_response(),
+	}
 }
 
 /// The router's `reply`, or `408` once the request has taken [`REQUEST_TIMEOUT`].

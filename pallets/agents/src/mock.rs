@@ -89,6 +89,9 @@ impl pallet_x402::Config for Test {
 	type Assets = Assets;
 	type Time = Timestamp;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type EvmAddressDeposit = ConstU128<1_000>;
 	type MaxValidity = ConstU64<3_600>;
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;

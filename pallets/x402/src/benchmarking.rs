@@ -1,10 +1,12 @@
 //! Benchmarks (frame-benchmarking v2). Every intent is EVM-signed, the dearer kind, comes from a
-//! payer of its own (no netting of debits), and its payee does not hold the asset yet, so each
-//! measures the worst case.
+//! payer of its own (no netting of debits) who pays all it holds (its asset account dies), and
+//! its payee does not hold the asset yet, so each measures the worst case. Rejected items are
+//! refused at the last check, the payer's funds, after their signature was verified.
 
 use super::*;
 use crate::Pallet as X402;
 use alloc::{boxed::Box, vec, vec::Vec};
+use codec::Encode;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
@@ -13,6 +15,7 @@ use polkadot_sdk::{
 			tokens::Precision,
 			Get,
 		},
+		weights::Weight,
 		BoundedVec,
 	},
 	frame_system::{self, RawOrigin},
@@ -62,19 +65,23 @@ fn setup<T: Config>() -> AssetId {
 	asset
 }
 
-/// The funded EVM payer `index`'s intent to the payee `payee_index`, signed for `purpose`.
+/// The EVM payer `index`'s intent of [`AMOUNT`] to the payee `payee_index`, signed for
+/// `purpose`; the payer holds `funds` of the asset.
 fn signed_intent<T: Config>(
 	asset: AssetId,
 	index: u32,
 	payee_index: u32,
 	purpose: Purpose,
+	funds: Balance,
 ) -> (Intent, IntentSignature) {
 	let (public, from) = evm_key(index);
 	let payer = AccountId::new(evm_address::embedded_account(from));
-	T::Assets::increase_balance(asset, &payer, AMOUNT * 10, Precision::Exact)
-		.expect("the asset exists");
-	// `Unbalanced` leaves the issuance alone, and an asset's supply caps what can be spent.
-	T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + AMOUNT * 10);
+	if funds > 0 {
+		T::Assets::increase_balance(asset, &payer, funds, Precision::Exact)
+			.expect("the asset exists");
+		// `Unbalanced` leaves the issuance alone, and an asset's supply caps what can be spent.
+		T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + funds);
+	}
 	// An EVM signature pays a 20-byte address: the payee is the account that embeds it.
 	let payee = AccountId::new(evm_address::embedded_account(H160::from_low_u64_be(
 		0xbeef_0000_0000 + u64::from(payee_index),
@@ -99,6 +106,67 @@ fn signed_intent<T: Config>(
 	(intent, IntentSignature::Evm(signature.0))
 }
 
+/// Gives `who` enough of the native currency for any deposit.
+fn fund_native<T: Config>(who: &AccountId) {
+	use polkadot_sdk::frame_support::traits::fungible::Unbalanced as _;
+	T::Currency::increase_balance(
+		who,
+		T::EvmAddressDeposit::get() * 1_000 + 1_000_000_000_000,
+		Precision::Exact,
+	)
+	.expect("a balance can be set");
+}
+
+/// What settling call `call` wrote in block `block`, expired by [`NOW`]: `p` nonce records with
+/// receipts and `e` open ledger entries, each of its own payee (listing a full batch).
+fn due_call<T: Config>(
+	asset: AssetId,
+	call: u32,
+	p: u32,
+	e: u32,
+	block: frame_system::pallet_prelude::BlockNumberFor<T>,
+) -> Expiring<frame_system::pallet_prelude::BlockNumberFor<T>, T::MaxBatch> {
+	let id = |kind: &[u8], i: u32| PaymentId::from(keccak_256(&(kind, call, i).encode()));
+	let payee = |i: u32| -> AccountId { account("payee", call * 1_000 + i, 0) };
+	let payments: Vec<PaymentId> = (0..p).map(|i| id(b"payment", i)).collect();
+	for (i, payment_id) in payments.iter().enumerate() {
+		let receipt = Receipt {
+			payer: account("payer", i as u32, 0),
+			payee: payee(0),
+			asset,
+			amount: AMOUNT,
+			reference: Some([7; 32]),
+			block,
+			extrinsic_index: 0,
+			sequence: 0,
+		};
+		Authorizations::<T>::insert(
+			payment_id,
+			AuthorizationRecord::Used { expires: NOW, receipt },
+		);
+	}
+	let listed: BoundedVec<PaymentId, T::MaxBatch> =
+		BoundedVec::truncate_from((0..T::MaxBatch::get()).map(|i| id(b"listed", i)).collect());
+	let entries: Vec<(AccountId, AssetId, u64)> = (0..e).map(|i| (payee(i), asset, 0)).collect();
+	for (payee, asset, number) in &entries {
+		let entry = LedgerEntry {
+			block,
+			count: listed.len() as u32,
+			total: AMOUNT,
+			commitment: PaymentId::zero(),
+			payments: listed.clone(),
+		};
+		LedgerEntries::<T>::insert((payee, *asset, *number), entry);
+		Ledgers::<T>::insert(payee, *asset, Ledger { next: number + 1, ..Default::default() });
+	}
+	Expiring {
+		block,
+		expires: NOW,
+		payments: BoundedVec::truncate_from(payments),
+		entries: BoundedVec::truncate_from(entries),
+	}
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -106,7 +174,7 @@ mod benchmarks {
 	#[benchmark]
 	fn transfer_with_authorization() {
 		let asset = setup::<T>();
-		let (intent, signature) = signed_intent::<T>(asset, 0, 0, Purpose::Transfer);
+		let (intent, signature) = signed_intent::<T>(asset, 0, 0, Purpose::Transfer, AMOUNT);
 		let caller: AccountId = whitelisted_caller();
 		let id = intent.payment_id();
 
@@ -119,7 +187,7 @@ mod benchmarks {
 	#[benchmark]
 	fn receive_with_authorization() {
 		let asset = setup::<T>();
-		let (intent, signature) = signed_intent::<T>(asset, 0, 0, Purpose::Receive);
+		let (intent, signature) = signed_intent::<T>(asset, 0, 0, Purpose::Receive, AMOUNT);
 		let payee = intent.payee.clone();
 		let id = intent.payment_id();
 
@@ -164,7 +232,9 @@ mod benchmarks {
 	) {
 		let asset = setup::<T>();
 		let items: Vec<_> = (0..n + p)
-			.map(|i| signed_intent::<T>(asset, i, if i < p { i } else { 0 }, Purpose::Transfer))
+			.map(|i| {
+				signed_intent::<T>(asset, i, if i < p { i } else { 0 }, Purpose::Transfer, AMOUNT)
+			})
 			.collect();
 		let last = items.last().map(|(intent, _)| intent.payment_id());
 		let items: BoundedVec<_, T::MaxBatch> = items.try_into().unwrap();
@@ -179,14 +249,9 @@ mod benchmarks {
 	#[benchmark]
 	fn settle_batch_rejected(n: Linear<1, { T::MaxBatch::get() }>) {
 		let asset = setup::<T>();
-		// Valid in every way but the signature, which is checked last before funds.
-		let items: Vec<_> = (0..n)
-			.map(|i| {
-				let (intent, _) = signed_intent::<T>(asset, i, i, Purpose::Transfer);
-				let (_, wrong) = signed_intent::<T>(asset, i + n, i, Purpose::Transfer);
-				(intent, wrong)
-			})
-			.collect();
+		// Valid in every way but the payer's funds, the last check.
+		let items: Vec<_> =
+			(0..n).map(|i| signed_intent::<T>(asset, i, i, Purpose::Transfer, 0)).collect();
 		let first = items[0].0.payment_id();
 		let items: BoundedVec<_, T::MaxBatch> = items.try_into().unwrap();
 		let caller: AccountId = whitelisted_caller();
@@ -244,11 +309,86 @@ mod benchmarks {
 	#[benchmark]
 	fn register_evm_address() {
 		let caller: AccountId = whitelisted_caller();
+		fund_native::<T>(&caller);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));
 
 		assert!(EvmAccounts::<T>::contains_key(evm_address::address_of(caller.as_ref())));
+	}
+
+	#[benchmark]
+	fn unregister_evm_address() {
+		let caller: AccountId = whitelisted_caller();
+		fund_native::<T>(&caller);
+		X402::<T>::register_evm_address(RawOrigin::Signed(caller.clone()).into()).unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		assert!(!EvmAccounts::<T>::contains_key(evm_address::address_of(caller.as_ref())));
+	}
+
+	/// One due settling call at the front of the expiry queue that wrote `p` nonce records and
+	/// `e` ledger entries, none of them in a statement (each moves its payee's open period).
+	#[benchmark]
+	fn prune_expired(p: Linear<0, { T::MaxBatch::get() }>, e: Linear<0, { T::MaxBatch::get() }>) {
+		let asset = setup::<T>();
+		let (settled_at, retention) =
+			(frame_system::Pallet::<T>::block_number(), T::ReceiptRetention::get());
+		let expiring = due_call::<T>(asset, 0, p, e, settled_at);
+		ExpiryQueue::<T>::insert(0, expiring);
+		ExpiryBounds::<T>::put(QueueBounds { first: 0, next: 2 });
+		// A second call behind it, not yet due: the sweep reads it and stops.
+		let mut later = due_call::<T>(asset, 1, 1, 0, settled_at);
+		later.expires = NOW + 1;
+		ExpiryQueue::<T>::insert(1, later);
+		frame_system::Pallet::<T>::set_block_number(settled_at + retention);
+		T::BenchmarkHelper::set_time(NOW);
+
+		#[block]
+		{
+			X402::<T>::prune_expired(Weight::MAX);
+		}
+
+		assert_eq!(ExpiryBounds::<T>::get().first, 1);
+	}
+
+	/// [`prune_expired`](Self::prune_expired) of a full batch among a million other nonce
+	/// records: how the sweep's cost grows with the state (run with `--extra`).
+	#[benchmark(extra)]
+	fn prune_expired_among_a_million() {
+		let asset = setup::<T>();
+		let settled_at = frame_system::Pallet::<T>::block_number();
+		let record = Receipt {
+			payer: account("payer", 0, 0),
+			payee: account("payee", 0, 0),
+			asset,
+			amount: AMOUNT,
+			reference: None,
+			block: settled_at,
+			extrinsic_index: 0,
+			sequence: 0,
+		};
+		for i in 0..1_000_000u32 {
+			let id = PaymentId::from(keccak_256(&(b"other", i).encode()));
+			Authorizations::<T>::insert(
+				id,
+				AuthorizationRecord::Used { expires: NOW + 1, receipt: record.clone() },
+			);
+		}
+		let max = T::MaxBatch::get();
+		ExpiryQueue::<T>::insert(0, due_call::<T>(asset, 0, max, max, settled_at));
+		ExpiryBounds::<T>::put(QueueBounds { first: 0, next: 1 });
+		frame_system::Pallet::<T>::set_block_number(settled_at + T::ReceiptRetention::get());
+		T::BenchmarkHelper::set_time(NOW);
+
+		#[block]
+		{
+			X402::<T>::prune_expired(Weight::MAX);
+		}
+
+		assert_eq!(ExpiryBounds::<T>::get().first, 1);
 	}
 
 	impl_benchmark_test_suite!(X402, crate::mock::new_test_ext(), crate::mock::Test);

@@ -44,15 +44,22 @@
 //!
 //! ## Storage growth
 //!
+//! Everything a payment writes goes away on its own: the state is bounded by the settlement
+//! rate times the retention, whoever the payee is (EVM payees cannot sign `close_statement`).
+//!
 //! - [`Authorizations`]: one entry per settled or canceled nonce, keyed by payment id; a settled
 //!   one carries the payment's receipt. Used entries are removed in `on_idle` once
 //!   [`Config::MaxValidity`] has passed since they settled (no intent with their nonce can be
-//!   valid any more), the payee has closed the statement period that holds them and
-//!   [`Config::ReceiptRetention`] blocks have passed since they settled. Canceled entries stay (see
-//!   [`AuthorizationRecord::Canceled`]).
+//!   valid any more) and [`Config::ReceiptRetention`] blocks have passed since they settled.
+//!   Canceled entries stay (see [`AuthorizationRecord::Canceled`]): each is one signed
+//!   extrinsic's fee.
 //! - [`LedgerEntries`]: one per settling call and payee paid (listing up to
-//!   [`Config::MaxBatch`] payment ids), removed when the payee closes its period.
-//! - [`Statements`]: one entry per closed period; [`Ledgers`]: one per (payee, asset).
+//!   [`Config::MaxBatch`] payment ids), removed when the payee closes its period or with the
+//!   call's receipts, whichever comes first.
+//! - [`ExpiryQueue`]: one per settling call, listing what it wrote; `on_idle` removes the due
+//!   ones from the front, so pruning reads only what it removes.
+//! - [`Statements`]: one entry per closed period (one per payee's signed call); [`Ledgers`]:
+//!   one per (payee, asset), as many as the asset has holders.
 //!
 //! ## Cost per payment
 //!
@@ -93,7 +100,12 @@ pub mod pallet {
 	use alloc::{boxed::Box, vec::Vec};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{fungibles, UnixTime},
+		traits::{
+			fungible::{self, MutateHold},
+			fungibles,
+			tokens::Precision,
+			UnixTime,
+		},
 	};
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::{H160, H256};
@@ -117,6 +129,21 @@ pub mod pallet {
 
 		/// Who may set an asset's EIP-712 domain (root).
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The native currency registration deposits are held in.
+		type Currency: fungible::MutateHold<
+			AccountId,
+			Balance = Balance,
+			Reason = Self::RuntimeHoldReason,
+		>;
+
+		/// The runtime's hold reasons, of which [`HoldReason`] is part.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Held from an account while it is registered for its 20-byte address
+		/// ([`EvmAccounts`]): what the entry costs the chain to keep.
+		#[pallet::constant]
+		type EvmAddressDeposit: Get<Balance>;
 
 		/// Longest window, in seconds, from an intent's `valid_after` to its `valid_before`. A
 		/// used-nonce record is kept this long after it settled.
@@ -147,16 +174,28 @@ pub mod pallet {
 		type BenchmarkHelper: benchmarking::BenchmarkHelper;
 	}
 
+	/// Why this pallet holds a deposit.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A registration of an account's 20-byte address, held from the account.
+		EvmAddress,
+	}
+
 	/// Each payer's used or canceled nonces, by payment id (a hash of payer and nonce); a used
 	/// one holds the payment's receipt.
 	#[pallet::storage]
 	pub type Authorizations<T: Config> =
 		StorageMap<_, Identity, PaymentId, AuthorizationRecord<BlockNumberFor<T>>>;
 
-	/// Where the `on_idle` sweep of expired [`Authorizations`] resumes: the last raw key it
-	/// looked at, or nothing to start from the beginning.
+	/// What each settling call wrote, in settlement order, numbered from 0: the expiry queue
+	/// `on_idle` prunes from its front ([`Expiring`]). One entry per settling call.
 	#[pallet::storage]
-	pub type PruneCursor<T: Config> = StorageValue<_, BoundedVec<u8, ConstU32<256>>>;
+	pub type ExpiryQueue<T: Config> =
+		StorageMap<_, Twox64Concat, u64, Expiring<BlockNumberFor<T>, T::MaxBatch>>;
+
+	/// The entries [`ExpiryQueue`] holds.
+	#[pallet::storage]
+	pub type ExpiryBounds<T: Config> = StorageValue<_, QueueBounds, ValueQuery>;
 
 	/// Each payee's open ledger entries per asset, by entry number.
 	#[pallet::storage]
@@ -273,6 +312,8 @@ pub mod pallet {
 		AssetDomainSet { asset: AssetId, name: Vec<u8>, version: Vec<u8> },
 		/// A native account registered its derived 20-byte address.
 		EvmAddressRegistered { account: AccountId, address: H160 },
+		/// `account` gave up its address; its deposit is released.
+		EvmAddressUnregistered { account: AccountId, address: H160 },
 	}
 
 	#[pallet::error]
@@ -322,6 +363,10 @@ pub mod pallet {
 		AlreadyRegistered,
 		/// EVM accounts (ending in `0xEE` × 12) are their address already.
 		EvmAccountCannotRegister,
+		/// The account cannot put the registration deposit on hold.
+		CannotHoldDeposit,
+		/// The account is not registered for its address.
+		NotRegistered,
 	}
 
 	/// [`EvmChainId`] as a `Get`, for configuration items of other pallets (agents' wallet
@@ -373,7 +418,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::prune_expired_authorizations(remaining)
+			Self::prune_expired(remaining)
 		}
 	}
 
@@ -496,11 +541,15 @@ pub mod pallet {
 
 		/// Closes the payee's open reconciliation period for `asset` up to `up_to_block`.
 		///
+		/// Optional: open entries and their receipts go away after `ReceiptRetention` blocks
+		/// whether or not a statement takes them; a statement keeps their count, total and
+		/// commitment for good.
+		///
 		/// - Origin: signed, by the payee.
 		/// - Effects: takes the open ledger entries settled at or before `up_to_block`, at most
 		///   `MaxStatementEntries` of them, into a new [`Statement`] with their count, total and
 		///   hash-chain commitment, and removes them. The receipts they list are removed by the
-		///   `on_idle` sweep once their intents have expired.
+		///   `on_idle` sweep once due.
 		/// - Events: [`Event::StatementClosed`].
 		/// - Errors: [`Error::FutureBlock`], [`Error::NothingToClose`].
 		/// - Complexity: O(n) in the entries taken.
@@ -553,9 +602,10 @@ pub mod pallet {
 		/// that address (`to`) credit the caller.
 		///
 		/// - Origin: signed, by a native account.
-		/// - Effects: stores address → account.
+		/// - Effects: stores address → account; holds [`Config::EvmAddressDeposit`] from it.
 		/// - Events: [`Event::EvmAddressRegistered`].
-		/// - Errors: [`Error::EvmAccountCannotRegister`], [`Error::AlreadyRegistered`].
+		/// - Errors: [`Error::EvmAccountCannotRegister`], [`Error::AlreadyRegistered`],
+		///   [`Error::CannotHoldDeposit`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::register_evm_address())]
 		pub fn register_evm_address(origin: OriginFor<T>) -> DispatchResult {
@@ -566,8 +616,43 @@ pub mod pallet {
 			);
 			let address = evm_address::address_of(account.as_ref());
 			ensure!(!EvmAccounts::<T>::contains_key(address), Error::<T>::AlreadyRegistered);
+			let deposit = T::EvmAddressDeposit::get();
+			if deposit > 0 {
+				T::Currency::hold(&HoldReason::EvmAddress.into(), &account, deposit)
+					.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			}
 			EvmAccounts::<T>::insert(address, &account);
 			Self::deposit_event(Event::EvmAddressRegistered { account, address });
+			Ok(())
+		}
+
+		/// Gives up the caller's registration for its 20-byte address: EVM intents paying that
+		/// address credit the account that embeds it again.
+		///
+		/// - Origin: signed, by the registered account.
+		/// - Effects: removes address → account; releases what the registration holds.
+		/// - Events: [`Event::EvmAddressUnregistered`].
+		/// - Errors: [`Error::NotRegistered`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::unregister_evm_address())]
+		pub fn unregister_evm_address(origin: OriginFor<T>) -> DispatchResult {
+			let account = ensure_signed(origin)?;
+			let address = evm_address::address_of(account.as_ref());
+			ensure!(
+				EvmAccounts::<T>::get(address).as_ref() == Some(&account),
+				Error::<T>::NotRegistered
+			);
+			EvmAccounts::<T>::remove(address);
+			// All of this reason's hold: an account registers one address, and whatever the
+			// deposit was when it registered is what it gets back (none for genesis entries).
+			let reason = HoldReason::EvmAddress.into();
+			let held = <T::Currency as fungible::InspectHold<AccountId>>::balance_on_hold(
+				&reason, &account,
+			);
+			if held > 0 {
+				let _ = T::Currency::release(&reason, &account, held, Precision::BestEffort);
+			}
+			Self::deposit_event(Event::EvmAddressUnregistered { account, address });
 			Ok(())
 		}
 	}

@@ -5,7 +5,7 @@ use crate::{self as pallet_x402, *};
 use polkadot_sdk::{
 	frame_support::{
 		self, derive_impl,
-		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, Hooks},
+		traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, Hooks},
 	},
 	frame_system::{self, EnsureRoot, EnsureSigned},
 	pallet_assets, pallet_balances, pallet_timestamp,
@@ -82,6 +82,9 @@ impl pallet_x402::Config for Test {
 	type Assets = Assets;
 	type Time = Timestamp;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type EvmAddressDeposit = ConstU128<1_000>;
 	type MaxValidity = ConstU64<MAX_VALIDITY>;
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;

@@ -446,11 +446,14 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut entries = Entries::<T>::new();
 		let expires = context.now.saturating_add(T::MaxValidity::get());
+		// A settlement has at most `MaxBatch` items, so nothing is cut off.
+		let settled = BoundedVec::truncate_from(accepted.iter().map(|(_, id, _)| *id).collect());
 		for (_, payment_id, intent) in accepted {
 			Self::record(&mut entries, payment_id, intent, expires);
 		}
 		let payees = entries.len() as u32;
 		let mut hook_weight = Weight::zero();
+		let mut written = Vec::with_capacity(entries.len());
 		for ((payee, asset), (mut ledger, entry)) in entries {
 			hook_weight.saturating_accrue(T::OnSettled::on_settled(
 				&payee,
@@ -459,10 +462,27 @@ impl<T: Config> Pallet<T> {
 				entry.total,
 			));
 			LedgerEntries::<T>::insert((&payee, asset, ledger.next), entry);
+			written.push((payee.clone(), asset, ledger.next));
 			ledger.next.saturating_inc();
 			Ledgers::<T>::insert(&payee, asset, ledger);
 		}
+		if !settled.is_empty() {
+			Self::expire_later(Expiring {
+				block: frame_system::Pallet::<T>::block_number(),
+				expires,
+				payments: settled,
+				entries: BoundedVec::truncate_from(written),
+			});
+		}
 		Settlement { outcomes, payees, hook_weight }
+	}
+
+	/// Appends what a settling call wrote to the back of the expiry queue.
+	fn expire_later(writes: Expiring<BlockNumberFor<T>, T::MaxBatch>) {
+		ExpiryBounds::<T>::mutate(|bounds| {
+			ExpiryQueue::<T>::insert(bounds.next, writes);
+			bounds.next.saturating_inc();
+		});
 	}
 
 	/// Marks the nonce used (until `expires`) with the payment's receipt, adds the payment to
@@ -556,53 +576,64 @@ impl<T: Config> Pallet<T> {
 		Ok(taken)
 	}
 
-	/// Removes used-nonce records that are past their `expires` (so no intent that could carry
-	/// their nonce is still valid), were kept their `ReceiptRetention` and whose statement
-	/// period is closed, resuming where the last sweep
-	/// stopped, within `remaining` weight. Returns the weight used.
-	pub(crate) fn prune_expired_authorizations(remaining: Weight) -> Weight {
-		let db = T::DbWeight::get();
-		let per_item = db.reads_writes(2, 1);
-		let overhead = db.reads_writes(2, 1);
-		if remaining.any_lt(overhead.saturating_add(per_item)) {
-			return Weight::zero();
-		}
-		let budget = remaining.saturating_sub(overhead);
+	/// Removes what settling calls wrote once it is due, from the front of the expiry queue,
+	/// within `remaining` weight; returns the weight used. Due means kept `ReceiptRetention`
+	/// blocks and past `expires` (no intent with those nonces can be valid any more). The queue
+	/// is in settlement order, so the first call not yet due ends the sweep: it reads nothing it
+	/// does not remove but that one entry. A call cut short by the weight keeps the rest of its
+	/// list for the next block.
+	pub(crate) fn prune_expired(remaining: Weight) -> Weight {
+		let per_call = T::WeightInfo::prune_expired(0, 0);
+		let per_payment = T::WeightInfo::prune_expired(1, 0).saturating_sub(per_call);
+		let per_entry = T::WeightInfo::prune_expired(0, 1).saturating_sub(per_call);
+		let fits = |used: Weight, more: Weight| used.saturating_add(more).all_lte(remaining);
+		let mut bounds = ExpiryBounds::<T>::get();
 		let now = Self::now();
 		// Receipts settled after this block are still within their retention.
 		let retained_after =
 			frame_system::Pallet::<T>::block_number().saturating_sub(T::ReceiptRetention::get());
-		let used = overhead;
-		let mut iter = match PruneCursor::<T>::get() {
-			Some(cursor) => Authorizations::<T>::iter_from(cursor.into_inner()),
-			None => Authorizations::<T>::iter(),
-		};
-		let mut cursor = None;
-		let mut swept = Weight::zero();
-		loop {
-			if budget.any_lt(swept.saturating_add(per_item)) {
-				break;
-			}
-			let Some((payment_id, record)) = iter.next() else {
-				cursor = None;
-				break;
+		let mut used = Weight::zero();
+		while bounds.first < bounds.next && fits(used, per_call) {
+			used.saturating_accrue(per_call);
+			let Some(mut due) = ExpiryQueue::<T>::get(bounds.first) else {
+				bounds.first.saturating_inc();
+				continue;
 			};
-			swept.saturating_accrue(per_item);
-			cursor = Some(iter.last_raw_key().to_vec());
-			if let AuthorizationRecord::Used { expires, receipt } = record {
-				let closed = || {
-					receipt.sequence < Ledgers::<T>::get(&receipt.payee, receipt.asset).first_open
-				};
-				if expires <= now && receipt.block <= retained_after && closed() {
-					Authorizations::<T>::remove(payment_id);
-				}
+			if due.block > retained_after || due.expires > now {
+				break;
 			}
+			while fits(used, per_payment) {
+				let Some(payment_id) = due.payments.pop() else { break };
+				Authorizations::<T>::remove(payment_id);
+				used.saturating_accrue(per_payment);
+			}
+			while due.payments.is_empty() && fits(used, per_entry) {
+				let Some((payee, asset, number)) = due.entries.pop() else { break };
+				Self::expire_entry(payee, asset, number);
+				used.saturating_accrue(per_entry);
+			}
+			if !due.payments.is_empty() || !due.entries.is_empty() {
+				ExpiryQueue::<T>::insert(bounds.first, due);
+				break;
+			}
+			ExpiryQueue::<T>::remove(bounds.first);
+			bounds.first.saturating_inc();
 		}
-		match cursor.and_then(|key| BoundedVec::try_from(key).ok()) {
-			Some(key) => PruneCursor::<T>::put(key),
-			None => PruneCursor::<T>::kill(),
+		if used.any_gt(Weight::zero()) {
+			ExpiryBounds::<T>::put(bounds);
 		}
-		used.saturating_add(swept)
+		used
+	}
+
+	/// Removes the payee's ledger entry `number`; if no statement took it, the open period now
+	/// starts after it (entries expire oldest first, so it was the first open one).
+	fn expire_entry(payee: AccountId, asset: AssetId, number: u64) {
+		LedgerEntries::<T>::remove((&payee, asset, number));
+		let mut ledger = Ledgers::<T>::get(&payee, asset);
+		if ledger.first_open <= number {
+			ledger.first_open = number.saturating_add(1);
+			Ledgers::<T>::insert(&payee, asset, ledger);
+		}
 	}
 }
 

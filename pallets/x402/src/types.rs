@@ -44,8 +44,8 @@ pub struct AssetDomain {
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
 pub enum AuthorizationRecord<BlockNumber> {
 	/// The intent settled. Kept until both `expires` has passed (no intent with this nonce can
-	/// pass the window check any more) and the payee has closed the statement period that
-	/// holds it.
+	/// pass the window check any more) and the receipt has been kept `ReceiptRetention` blocks,
+	/// whether or not the payee ever closes a statement ([`Expiring`]).
 	Used {
 		/// The settlement time plus `MaxValidity`.
 		expires: UnixSeconds,
@@ -105,4 +105,33 @@ pub struct LedgerEntry<
 	pub commitment: H256,
 	/// Their payment ids, in order (the receipts are in [`AuthorizationRecord::Used`]).
 	pub payments: BoundedVec<PaymentId, MaxPayments>,
+}
+
+/// What one settling call wrote that goes away together: the nonce records (with receipts) of
+/// the payments it settled and the ledger entries it added. Settlement appends one to the
+/// expiry queue, and `on_idle` takes them from its front once due, so pruning reads only what
+/// it removes and nothing waits on a payee's `close_statement`.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, MaxEncodedLen, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxPayments))]
+pub struct Expiring<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxPayments: Get<u32>> {
+	/// The block of the call: its receipts are kept `ReceiptRetention` blocks after it.
+	pub block: BlockNumber,
+	/// The call's time plus `MaxValidity`: once past, no intent with these nonces can pass the
+	/// window check, so their records may go.
+	pub expires: UnixSeconds,
+	/// The payment ids of the nonce records still to remove.
+	pub payments: BoundedVec<PaymentId, MaxPayments>,
+	/// The ledger entries still to remove: (payee, asset, entry number).
+	pub entries: BoundedVec<(AccountId, AssetId, u64), MaxPayments>,
+}
+
+/// The expiry queue's bounds: entries `[first, next)` of `ExpiryQueue` exist.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct QueueBounds {
+	/// The oldest entry, the next to expire.
+	pub first: u64,
+	/// The number the next entry gets.
+	pub next: u64,
 }

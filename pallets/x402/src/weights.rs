@@ -53,6 +53,8 @@ pub trait WeightInfo {
 	fn close_statement(n: u32, ) -> Weight;
 	fn set_asset_domain() -> Weight;
 	fn register_evm_address() -> Weight;
+	fn prune_expired(p: u32, e: u32, ) -> Weight;
+	fn unregister_evm_address() -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -222,6 +224,18 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn prune_expired(p: u32, e: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3000)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().reads_writes((1_u64).saturating_mul(e.into()), (2_u64).saturating_mul(e.into())))
+	}
+	fn unregister_evm_address() -> Weight {
+		Weight::from_parts(60_000_000, 3600)
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
 }
 
 /// The same weights priced for ParityDB, for test runtimes.
@@ -389,5 +403,17 @@ impl WeightInfo for () {
 		Weight::from_parts(45_663_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn prune_expired(p: u32, e: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3000)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(e.into()))
+			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().reads_writes((1_u64).saturating_mul(e.into()), (2_u64).saturating_mul(e.into())))
+	}
+	fn unregister_evm_address() -> Weight {
+		Weight::from_parts(60_000_000, 3600)
+			.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
 	}
 }

@@ -9,4 +9,7 @@ mod system;
 mod upgrade_test;
 mod x402;
 
-pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
+pub use monetary::FEE_PER_BYTE;
+pub use system::{
+	RuntimeBlockLength, RuntimeBlockWeights, MAXIMUM_BLOCK_LENGTH, MAXIMUM_BLOCK_REF_TIME,
+};

@@ -8,7 +8,7 @@ use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
 		traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
-		weights::IdentityFee,
+		weights::{ConstantMultiplier, IdentityFee},
 	},
 	pallet_balances, pallet_sudo,
 	pallet_transaction_payment::{self, ConstFeeMultiplier, FungibleAdapter, Multiplier},
@@ -33,14 +33,20 @@ parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
+/// What a byte of an extrinsic costs: its share of a block's compute. A block filled with bytes
+/// costs what a block filled with weight costs (1 AGC per block's worth), so junk cannot fill
+/// the chain's history for less than it would take to fill its blocks with work.
+pub const FEE_PER_BYTE: Balance =
+	(super::system::MAXIMUM_BLOCK_REF_TIME / super::system::MAXIMUM_BLOCK_LENGTH as u64) as Balance;
+
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees are burned: the chain has no treasury.
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	/// One unit of the smallest native denomination per picosecond of weight.
 	type WeightToFee = IdentityFee<Balance>;
-	/// One unit of the smallest native denomination per byte.
-	type LengthToFee = IdentityFee<Balance>;
+	/// [`FEE_PER_BYTE`] per byte.
+	type LengthToFee = ConstantMultiplier<Balance, ConstU128<FEE_PER_BYTE>>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;

@@ -30,14 +30,17 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAXIMUM_BLOCK_REF_TIME_MILLIS: u64 = MILLI_SECS_PER_BLOCK / 2;
 
 /// Largest encoded block: 5 MiB.
-const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+pub const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
+/// A block's compute budget in weight (picoseconds).
+pub const MAXIMUM_BLOCK_REF_TIME: u64 = MAXIMUM_BLOCK_REF_TIME_MILLIS * WEIGHT_REF_TIME_PER_MILLIS;
 
 parameter_types! {
 	pub const BlockHashCount: u32 = 2400;
 	pub const Version: polkadot_sdk::sp_version::RuntimeVersion = VERSION;
 
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME_MILLIS * WEIGHT_REF_TIME_PER_MILLIS, u64::MAX),
+		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()

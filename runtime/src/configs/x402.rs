@@ -1,8 +1,10 @@
 //! `pallet-x402`: stablecoin payments authorized by payers' signatures (x402 settlement).
 
-use crate::{AccountId, Agents, Assets, Runtime, Timestamp, DAYS};
+use crate::{
+	AccountId, Agents, Assets, Balances, Runtime, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT,
+};
 use polkadot_sdk::{
-	frame_support::traits::{ConstU32, ConstU64},
+	frame_support::traits::{ConstU128, ConstU32, ConstU64},
 	frame_system::EnsureRoot,
 };
 
@@ -10,6 +12,10 @@ impl pallet_x402::Config for Runtime {
 	type Assets = Assets;
 	type Time = Timestamp;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// About what 100 bytes of state cost to keep (as agents' item deposit).
+	type EvmAddressDeposit = ConstU128<{ 100 * MILLI_UNIT }>;
 	/// An intent's window may be a day long at most; its used-nonce record lives that long
 	/// after it settled.
 	type MaxValidity = ConstU64<{ 24 * 60 * 60 }>;

@@ -8,5 +8,6 @@ mod eip712;
 mod fuzz;
 mod nonce_lifetime;
 mod pruning;
+mod registration;
 mod statement;
 mod transfer;
