@@ -218,7 +218,10 @@ async fn main() -> Result<(), Error> {
 	let payments: u64 = args.get(3).map(|a| a.parse()).transpose()?.unwrap_or(5_000);
 	let verify_seconds: u64 = args.get(4).map(|a| a.parse()).transpose()?.unwrap_or(10);
 
-	let node = Node::dev(node_binary.as_str()).await?;
+	// The load tool stands in for many clients from one address: no per-address rate limit.
+	let mut options = agentchain_test_harness::NodeOptions::dev(node_binary.as_str());
+	options.extra_args = vec!["--facilitator-rate-limit-per-ip".into(), "0".into()];
+	let node = Node::start(options).await?;
 	let rpc = node.rpc().await?;
 	rpc.wait_for_finalized(1, Duration::from_secs(60)).await?;
 	let alice = Sr25519Keyring::Alice.pair();

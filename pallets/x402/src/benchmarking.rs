@@ -83,9 +83,9 @@ fn signed_intent<T: Config>(
 		T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + funds);
 	}
 	// An EVM signature pays a 20-byte address: the payee is the account that embeds it.
-	let payee = AccountId::new(evm_address::embedded_account(H160::from_low_u64_be(
-		0xbeef_0000_0000 + u64::from(payee_index),
-	)));
+	let mut payee_address = [0xbe; 20];
+	payee_address[16..].copy_from_slice(&payee_index.to_be_bytes());
+	let payee = AccountId::new(evm_address::embedded_account(H160(payee_address)));
 	let intent = Intent {
 		payer,
 		payee: payee.clone(),

@@ -1,9 +1,9 @@
 
 //! Weights of `pallet_x402`, measured with frame-benchmarking v2 (benchmark CLI 64.0.0).
 //!
-//! Written by `scripts/bench-weights.sh` on 2026-11-22; do not edit by hand.
+//! Written by `scripts/bench-weights.sh` on 2026-12-01; do not edit by hand.
 //! Steps: `20`, repeat: `5`, wasm execution: `Compiled`.
-//! Host: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
+//! Host: `vm`, CPU: `AMD EPYC`.
 //!
 //! Command:
 //! ```text
@@ -53,8 +53,8 @@ pub trait WeightInfo {
 	fn close_statement(n: u32, ) -> Weight;
 	fn set_asset_domain() -> Weight;
 	fn register_evm_address() -> Weight;
-	fn prune_expired(p: u32, e: u32, ) -> Weight;
 	fn unregister_evm_address() -> Weight;
+	fn prune_expired(p: u32, e: u32, ) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -68,23 +68,33 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `X402::Ledgers` (r:1 w:1)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:1 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
 	/// Storage: `X402::LedgerEntries` (r:0 w:1)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	fn transfer_with_authorization() -> Weight {
-		// Proof size, measured: `685`
+		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 175_342_000 picoseconds.
-		Weight::from_parts(254_256_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 134_721_000 picoseconds.
+		Weight::from_parts(144_285_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -94,34 +104,46 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `X402::Ledgers` (r:1 w:1)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:1 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
 	/// Storage: `X402::LedgerEntries` (r:0 w:1)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	fn receive_with_authorization() -> Weight {
-		// Proof size, measured: `685`
+		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 168_860_000 picoseconds.
-		Weight::from_parts(311_756_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 132_207_000 picoseconds.
+		Weight::from_parts(142_963_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `X402::Authorizations` (r:1 w:1)
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn cancel_authorization() -> Weight {
-		// Proof size, measured: `132`
+		// Proof size, measured: `159`
 		// Proof size, estimated: `3639`
-		// Minimum execution time: 81_362_000 picoseconds.
-		Weight::from_parts(161_423_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 44_106_000 picoseconds.
+		Weight::from_parts(47_130_000, 3639)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -132,33 +154,43 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:127 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:382 w:382)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:382 w:382)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `X402::Ledgers` (r:127 w:127)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:127 w:127)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:127 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
 	/// Storage: `X402::LedgerEntries` (r:0 w:127)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 128]`.
 	/// The range of component `p` is `[1, 128]`.
 	fn settle_batch(n: u32, p: u32, ) -> Weight {
-		// Proof size, measured: `0 + n * (97 ±0) + p * (118 ±0)`
+		// Proof size, measured: `990 + n * (155 ±0) + p * (157 ±0)`
 		// Proof size, estimated: `3675 + n * (2649 ±0) + p * (5218 ±0)`
-		// Minimum execution time: 13_246_735_000 picoseconds.
-		Weight::from_parts(1_082_480_942, 3675)
-			// Standard error: 18_628_529
-			.saturating_add(Weight::from_parts(155_805_141, 0).saturating_mul(n.into()))
-			// Standard error: 18_800_706
-			.saturating_add(Weight::from_parts(180_461_719, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(p.into())))
+		// Minimum execution time: 10_188_055_000 picoseconds.
+		Weight::from_parts(152_309_693, 3675)
+			// Standard error: 929_757
+			.saturating_add(Weight::from_parts(75_796_551, 0).saturating_mul(n.into()))
+			// Standard error: 938_351
+			.saturating_add(Weight::from_parts(110_756_222, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(p.into()))
 	}
@@ -170,16 +202,24 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:256 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:256 w:0)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn settle_batch_rejected(n: u32, ) -> Weight {
-		// Proof size, measured: `223`
-		// Proof size, estimated: `3617 + n * (2649 ±0)`
-		// Minimum execution time: 156_702_000 picoseconds.
-		Weight::from_parts(163_114_000, 3617)
-			// Standard error: 2_186_292
-			.saturating_add(Weight::from_parts(97_236_317, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		// Proof size, measured: `1226`
+		// Proof size, estimated: `3675 + n * (2649 ±0)`
+		// Minimum execution time: 70_516_000 picoseconds.
+		Weight::from_parts(109_811_412, 3675)
+			// Standard error: 204_841
+			.saturating_add(Weight::from_parts(45_647_781, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
 	}
 	/// Storage: `X402::Ledgers` (r:1 w:1)
@@ -190,12 +230,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `X402::Statements` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 512]`.
 	fn close_statement(n: u32, ) -> Weight {
-		// Proof size, measured: `337 + n * (8273 ±0)`
+		// Proof size, measured: `364 + n * (8273 ±0)`
 		// Proof size, estimated: `3601 + n * (10809 ±0)`
-		// Minimum execution time: 68_355_000 picoseconds.
-		Weight::from_parts(73_665_000, 3601)
-			// Standard error: 198_271
-			.saturating_add(Weight::from_parts(37_073_505, 0).saturating_mul(n.into()))
+		// Minimum execution time: 26_950_000 picoseconds.
+		Weight::from_parts(28_843_000, 3601)
+			// Standard error: 24_942
+			.saturating_add(Weight::from_parts(11_723_030, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -209,32 +249,64 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_asset_domain() -> Weight {
 		// Proof size, measured: `153`
 		// Proof size, estimated: `3675`
-		// Minimum execution time: 23_971_000 picoseconds.
-		Weight::from_parts(48_369_000, 3675)
+		// Minimum execution time: 9_895_000 picoseconds.
+		Weight::from_parts(10_926_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `X402::EvmAccounts` (r:1 w:1)
 	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn register_evm_address() -> Weight {
-		// Proof size, measured: `385`
-		// Proof size, estimated: `3517`
-		// Minimum execution time: 23_820_000 picoseconds.
-		Weight::from_parts(45_663_000, 3517)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size, measured: `412`
+		// Proof size, estimated: `3586`
+		// Minimum execution time: 46_420_000 picoseconds.
+		Weight::from_parts(49_614_000, 3586)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	fn prune_expired(p: u32, e: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().reads_writes((1_u64).saturating_mul(e.into()), (2_u64).saturating_mul(e.into())))
-	}
+	/// Storage: `X402::EvmAccounts` (r:1 w:1)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn unregister_evm_address() -> Weight {
-		Weight::from_parts(60_000_000, 3600)
-			.saturating_add(T::DbWeight::get().reads_writes(3, 3))
+		// Proof size, measured: `505`
+		// Proof size, estimated: `3586`
+		// Minimum execution time: 42_162_000 picoseconds.
+		Weight::from_parts(45_298_000, 3586)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:2 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Ledgers` (r:256 w:256)
+	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `X402::LedgerEntries` (r:0 w:256)
+	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Authorizations` (r:0 w:256)
+	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 256]`.
+	/// The range of component `e` is `[0, 256]`.
+	fn prune_expired(p: u32, e: u32, ) -> Weight {
+		// Proof size, measured: `425 + e * (149 ±0) + p * (32 ±0)`
+		// Proof size, estimated: `44916 + e * (2611 ±0)`
+		// Minimum execution time: 255_170_000 picoseconds.
+		Weight::from_parts(256_903_000, 44916)
+			// Standard error: 27_832
+			.saturating_add(Weight::from_parts(293_903, 0).saturating_mul(p.into()))
+			// Standard error: 27_832
+			.saturating_add(Weight::from_parts(9_834_115, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
 	}
 }
 
@@ -248,23 +320,33 @@ impl WeightInfo for () {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `X402::Ledgers` (r:1 w:1)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:1 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
 	/// Storage: `X402::LedgerEntries` (r:0 w:1)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	fn transfer_with_authorization() -> Weight {
-		// Proof size, measured: `685`
+		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 175_342_000 picoseconds.
-		Weight::from_parts(254_256_000, 6208)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		// Minimum execution time: 134_721_000 picoseconds.
+		Weight::from_parts(144_285_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -274,34 +356,46 @@ impl WeightInfo for () {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `X402::Ledgers` (r:1 w:1)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:1 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
 	/// Storage: `X402::LedgerEntries` (r:0 w:1)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	fn receive_with_authorization() -> Weight {
-		// Proof size, measured: `685`
+		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 168_860_000 picoseconds.
-		Weight::from_parts(311_756_000, 6208)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		// Minimum execution time: 132_207_000 picoseconds.
+		Weight::from_parts(142_963_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `X402::Authorizations` (r:1 w:1)
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn cancel_authorization() -> Weight {
-		// Proof size, measured: `132`
+		// Proof size, measured: `159`
 		// Proof size, estimated: `3639`
-		// Minimum execution time: 81_362_000 picoseconds.
-		Weight::from_parts(161_423_000, 3639)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		// Minimum execution time: 44_106_000 picoseconds.
+		Weight::from_parts(47_130_000, 3639)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -312,33 +406,43 @@ impl WeightInfo for () {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:127 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:382 w:382)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:382 w:382)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `X402::Ledgers` (r:127 w:127)
 	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:127 w:127)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:127 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
 	/// Storage: `X402::LedgerEntries` (r:0 w:127)
 	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 128]`.
 	/// The range of component `p` is `[1, 128]`.
 	fn settle_batch(n: u32, p: u32, ) -> Weight {
-		// Proof size, measured: `0 + n * (97 ±0) + p * (118 ±0)`
+		// Proof size, measured: `990 + n * (155 ±0) + p * (157 ±0)`
 		// Proof size, estimated: `3675 + n * (2649 ±0) + p * (5218 ±0)`
-		// Minimum execution time: 13_246_735_000 picoseconds.
-		Weight::from_parts(1_082_480_942, 3675)
-			// Standard error: 18_628_529
-			.saturating_add(Weight::from_parts(155_805_141, 0).saturating_mul(n.into()))
-			// Standard error: 18_800_706
-			.saturating_add(Weight::from_parts(180_461_719, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(p.into())))
+		// Minimum execution time: 10_188_055_000 picoseconds.
+		Weight::from_parts(152_309_693, 3675)
+			// Standard error: 929_757
+			.saturating_add(Weight::from_parts(75_796_551, 0).saturating_mul(n.into()))
+			// Standard error: 938_351
+			.saturating_add(Weight::from_parts(110_756_222, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(p.into()))
 	}
@@ -350,16 +454,24 @@ impl WeightInfo for () {
 	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `X402::AssetDomains` (r:1 w:0)
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:256 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:256 w:0)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn settle_batch_rejected(n: u32, ) -> Weight {
-		// Proof size, measured: `223`
-		// Proof size, estimated: `3617 + n * (2649 ±0)`
-		// Minimum execution time: 156_702_000 picoseconds.
-		Weight::from_parts(163_114_000, 3617)
-			// Standard error: 2_186_292
-			.saturating_add(Weight::from_parts(97_236_317, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		// Proof size, measured: `1226`
+		// Proof size, estimated: `3675 + n * (2649 ±0)`
+		// Minimum execution time: 70_516_000 picoseconds.
+		Weight::from_parts(109_811_412, 3675)
+			// Standard error: 204_841
+			.saturating_add(Weight::from_parts(45_647_781, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
 	}
 	/// Storage: `X402::Ledgers` (r:1 w:1)
@@ -370,12 +482,12 @@ impl WeightInfo for () {
 	/// Proof: `X402::Statements` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 512]`.
 	fn close_statement(n: u32, ) -> Weight {
-		// Proof size, measured: `337 + n * (8273 ±0)`
+		// Proof size, measured: `364 + n * (8273 ±0)`
 		// Proof size, estimated: `3601 + n * (10809 ±0)`
-		// Minimum execution time: 68_355_000 picoseconds.
-		Weight::from_parts(73_665_000, 3601)
-			// Standard error: 198_271
-			.saturating_add(Weight::from_parts(37_073_505, 0).saturating_mul(n.into()))
+		// Minimum execution time: 26_950_000 picoseconds.
+		Weight::from_parts(28_843_000, 3601)
+			// Standard error: 24_942
+			.saturating_add(Weight::from_parts(11_723_030, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -389,31 +501,63 @@ impl WeightInfo for () {
 	fn set_asset_domain() -> Weight {
 		// Proof size, measured: `153`
 		// Proof size, estimated: `3675`
-		// Minimum execution time: 23_971_000 picoseconds.
-		Weight::from_parts(48_369_000, 3675)
+		// Minimum execution time: 9_895_000 picoseconds.
+		Weight::from_parts(10_926_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `X402::EvmAccounts` (r:1 w:1)
 	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn register_evm_address() -> Weight {
-		// Proof size, measured: `385`
-		// Proof size, estimated: `3517`
-		// Minimum execution time: 23_820_000 picoseconds.
-		Weight::from_parts(45_663_000, 3517)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		// Proof size, measured: `412`
+		// Proof size, estimated: `3586`
+		// Minimum execution time: 46_420_000 picoseconds.
+		Weight::from_parts(49_614_000, 3586)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn prune_expired(p: u32, e: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(e.into()))
-			.saturating_add(ParityDbWeight::get().reads_writes(2, 2))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().reads_writes((1_u64).saturating_mul(e.into()), (2_u64).saturating_mul(e.into())))
-	}
+	/// Storage: `X402::EvmAccounts` (r:1 w:1)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn unregister_evm_address() -> Weight {
-		Weight::from_parts(60_000_000, 3600)
-			.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
+		// Proof size, measured: `505`
+		// Proof size, estimated: `3586`
+		// Minimum execution time: 42_162_000 picoseconds.
+		Weight::from_parts(45_298_000, 3586)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:2 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Ledgers` (r:256 w:256)
+	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `X402::LedgerEntries` (r:0 w:256)
+	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Authorizations` (r:0 w:256)
+	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 256]`.
+	/// The range of component `e` is `[0, 256]`.
+	fn prune_expired(p: u32, e: u32, ) -> Weight {
+		// Proof size, measured: `425 + e * (149 ±0) + p * (32 ±0)`
+		// Proof size, estimated: `44916 + e * (2611 ±0)`
+		// Minimum execution time: 255_170_000 picoseconds.
+		Weight::from_parts(256_903_000, 44916)
+			// Standard error: 27_832
+			.saturating_add(Weight::from_parts(293_903, 0).saturating_mul(p.into()))
+			// Standard error: 27_832
+			.saturating_add(Weight::from_parts(9_834_115, 0).saturating_mul(e.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(e.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(e.into())))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
 	}
 }
