@@ -6,8 +6,7 @@
 use std::{path::PathBuf, process::Command, time::Duration};
 
 use agentchain_primitives::{
-	x402::{IntentSignature, Purpose},
-	AccountId, Balance, DEV_EVM_CHAIN_ID, LOCAL_EVM_CHAIN_ID, UNIT,
+	x402::IntentSignature, AccountId, Balance, DEV_EVM_CHAIN_ID, LOCAL_EVM_CHAIN_ID, UNIT,
 };
 use agentchain_test_harness::{
 	exact::{self, requirements, requirements_on, Authorization},
@@ -468,40 +467,7 @@ async fn only_dev_gets_the_well_known_key_and_several_keys_need_a_choice() {
 fn native_request(genesis: H256, seed: u8, pay_to: &AccountId) -> Value {
 	let alice = Sr25519Keyring::Alice;
 	let intent = native::intent(&alice.to_account_id(), &bob(), PRICE, seed);
-	let IntentSignature::Native(signature) =
-		native::sign(&alice.pair(), genesis, &intent, Purpose::Transfer)
-	else {
-		unreachable!("a native signature")
-	};
-	let required = json!({
-		"scheme": "exact",
-		"network": format!("polkadot:{}", hex::encode(&genesis[..16])),
-		"amount": PRICE.to_string(),
-		"asset": exact::stablecoin_address(),
-		"payTo": pay_to.to_string(),
-		"maxTimeoutSeconds": 300,
-		"extra": {},
-	});
-	json!({
-		"x402Version": 2,
-		"paymentPayload": {
-			"x402Version": 2,
-			"accepted": required.clone(),
-			"payload": {
-				"signature": format!("0x{}", hex::encode(codec::Encode::encode(&signature))),
-				"intent": {
-					"payer": alice.to_account_id().to_string(),
-					"payee": bob().to_string(),
-					"amount": PRICE.to_string(),
-					"validAfter": intent.valid_after.to_string(),
-					"validBefore": intent.valid_before.to_string(),
-					"nonce": format!("0x{}", hex::encode(intent.nonce)),
-					"reference": format!("0x{}", hex::encode(intent.reference.unwrap())),
-				},
-			},
-		},
-		"paymentRequirements": required,
-	})
+	native::request(&alice.pair(), genesis, &intent, pay_to)
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -42,3 +42,51 @@ pub fn sign(
 	let payload = native_signing_payload(purpose, genesis, intent);
 	IntentSignature::Native(MultiSignature::Sr25519(signer.sign(&payload)))
 }
+
+/// The facilitator request (x402 v2, the body of `/verify` and `/settle`) that pays `intent`,
+/// signed by `signer` for [`Purpose::Transfer`] on the chain with `genesis`, against
+/// requirements that ask for its amount of the stablecoin to `pay_to`.
+pub fn request(
+	signer: &sr25519::Pair,
+	genesis: Hash,
+	intent: &Intent,
+	pay_to: &AccountId,
+) -> serde_json::Value {
+	use codec::Encode;
+	let IntentSignature::Native(signature) = sign(signer, genesis, intent, Purpose::Transfer)
+	else {
+		unreachable!("`sign` signs natively")
+	};
+	let required = serde_json::json!({
+		"scheme": "exact",
+		"network": format!("polkadot:{}", hex::encode(&genesis[..16])),
+		"amount": intent.amount.to_string(),
+		"asset": crate::exact::stablecoin_address(),
+		"payTo": pay_to.to_string(),
+		"maxTimeoutSeconds": 300,
+		"extra": {},
+	});
+	let mut wire_intent = serde_json::json!({
+		"payer": intent.payer.to_string(),
+		"payee": intent.payee.to_string(),
+		"amount": intent.amount.to_string(),
+		"validAfter": intent.valid_after.to_string(),
+		"validBefore": intent.valid_before.to_string(),
+		"nonce": format!("0x{}", hex::encode(intent.nonce)),
+	});
+	if let Some(reference) = intent.reference {
+		wire_intent["reference"] = format!("0x{}", hex::encode(reference)).into();
+	}
+	serde_json::json!({
+		"x402Version": 2,
+		"paymentPayload": {
+			"x402Version": 2,
+			"accepted": required.clone(),
+			"payload": {
+				"signature": format!("0x{}", hex::encode(signature.encode())),
+				"intent": wire_intent,
+			},
+		},
+		"paymentRequirements": required,
+	})
+}
