@@ -83,7 +83,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 };
 
 /// The upgrade-test build's version: the next spec, and a new transaction version for its one
-/// more transaction extension.
+/// more transaction extension. A second constant because `#[runtime_version]` reads only
+/// literals.
 #[cfg(feature = "upgrade-test")]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {

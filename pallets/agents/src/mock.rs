@@ -92,6 +92,7 @@ impl pallet_x402::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type EvmAddressDeposit = ConstU128<1_000>;
+	type CancellationDeposit = ConstU128<500>;
 	type MaxValidity = ConstU64<3_600>;
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;

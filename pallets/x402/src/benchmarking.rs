@@ -111,7 +111,7 @@ fn fund_native<T: Config>(who: &AccountId) {
 	use polkadot_sdk::frame_support::traits::fungible::Unbalanced as _;
 	T::Currency::increase_balance(
 		who,
-		T::EvmAddressDeposit::get() * 1_000 + 1_000_000_000_000,
+		(T::EvmAddressDeposit::get() + T::CancellationDeposit::get()) * 1_000 + 1_000_000_000_000,
 		Precision::Exact,
 	)
 	.expect("a balance can be set");
@@ -206,6 +206,7 @@ mod benchmarks {
 		let digest = X402::<T>::eip712_domain(asset).unwrap().cancel_digest(from, &nonce);
 		let signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &public, &digest).unwrap();
 		let caller: AccountId = whitelisted_caller();
+		fund_native::<T>(&caller);
 
 		#[extrinsic_call]
 		_(

@@ -51,8 +51,9 @@
 //!   one carries the payment's receipt. Used entries are removed in `on_idle` once
 //!   [`Config::MaxValidity`] has passed since they settled (no intent with their nonce can be
 //!   valid any more) and [`Config::ReceiptRetention`] blocks have passed since they settled.
-//!   Canceled entries stay (see [`AuthorizationRecord::Canceled`]): each is one signed
-//!   extrinsic's fee.
+//!   Canceled entries stay (see [`AuthorizationRecord::Canceled`]): each holds
+//!   [`Config::CancellationDeposit`] from whoever submitted it, for as long as it stays, so
+//!   their number is bounded by the native currency held for them.
 //! - [`LedgerEntries`]: one per settling call and payee paid (listing up to
 //!   [`Config::MaxBatch`] payment ids), removed when the payee closes its period or with the
 //!   call's receipts, whichever comes first.
@@ -145,6 +146,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type EvmAddressDeposit: Get<Balance>;
 
+		/// Held from whoever submits a cancellation, for as long as its record stays (for
+		/// good: EIP-3009 cancellations do not say until when the nonce's intents could be
+		/// valid): what the record costs the chain to keep.
+		#[pallet::constant]
+		type CancellationDeposit: Get<Balance>;
+
 		/// Longest window, in seconds, from an intent's `valid_after` to its `valid_before`. A
 		/// used-nonce record is kept this long after it settled.
 		#[pallet::constant]
@@ -179,6 +186,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A registration of an account's 20-byte address, held from the account.
 		EvmAddress,
+		/// A canceled nonce's record, held from whoever submitted the cancellation.
+		Cancellation,
 	}
 
 	/// Each payer's used or canceled nonces, by payment id (a hash of payer and nonce); a used
@@ -363,7 +372,7 @@ pub mod pallet {
 		AlreadyRegistered,
 		/// EVM accounts (ending in `0xEE` × 12) are their address already.
 		EvmAccountCannotRegister,
-		/// The account cannot put the registration deposit on hold.
+		/// The account cannot put the deposit on hold (a registration's or a cancellation's).
 		CannotHoldDeposit,
 		/// The account is not registered for its address.
 		NotRegistered,
@@ -466,10 +475,12 @@ pub mod pallet {
 		///
 		/// - Origin: signed, by anyone; the payer's signature over the cancel payload (native)
 		///   or EIP-712 `CancelAuthorization` (EVM, against `asset`'s domain) authorizes it.
-		/// - Effects: records the nonce as canceled.
+		/// - Effects: records the nonce as canceled, for good; holds
+		///   [`Config::CancellationDeposit`] from the origin for as long as the record stays.
 		/// - Events: [`Event::AuthorizationCanceled`].
 		/// - Errors: [`Error::NonceUsed`], [`Error::NonceCanceled`], [`Error::UnknownAsset`]
-		///   (EVM), [`Error::NotAnEvmPayer`], [`Error::BadSignature`].
+		///   (EVM), [`Error::NotAnEvmPayer`], [`Error::BadSignature`],
+		///   [`Error::CannotHoldDeposit`].
 		/// - Complexity: O(1); one signature check.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::cancel_authorization())]
@@ -480,11 +491,12 @@ pub mod pallet {
 			asset: AssetId,
 			signature: IntentSignature,
 		) -> DispatchResult {
-			ensure_signed(origin)?;
+			let who = ensure_signed(origin)?;
 			let payment_id = agentchain_primitives::x402::payment_id(&payer, &nonce);
 			Self::check_unused(payment_id).map_err(Error::<T>::from)?;
 			Self::check_cancel_signature(&payer, &nonce, asset, &signature)
 				.map_err(Error::<T>::from)?;
+			Self::hold_deposit(HoldReason::Cancellation, &who, T::CancellationDeposit::get())?;
 			Authorizations::<T>::insert(payment_id, AuthorizationRecord::Canceled);
 			Self::deposit_event(Event::AuthorizationCanceled { payer, nonce });
 			Ok(())
@@ -616,11 +628,7 @@ pub mod pallet {
 			);
 			let address = evm_address::address_of(account.as_ref());
 			ensure!(!EvmAccounts::<T>::contains_key(address), Error::<T>::AlreadyRegistered);
-			let deposit = T::EvmAddressDeposit::get();
-			if deposit > 0 {
-				T::Currency::hold(&HoldReason::EvmAddress.into(), &account, deposit)
-					.map_err(|_| Error::<T>::CannotHoldDeposit)?;
-			}
+			Self::hold_deposit(HoldReason::EvmAddress, &account, T::EvmAddressDeposit::get())?;
 			EvmAccounts::<T>::insert(address, &account);
 			Self::deposit_event(Event::EvmAddressRegistered { account, address });
 			Ok(())
@@ -653,6 +661,17 @@ pub mod pallet {
 				let _ = T::Currency::release(&reason, &account, held, Precision::BestEffort);
 			}
 			Self::deposit_event(Event::EvmAddressUnregistered { account, address });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Holds `deposit` from `who` for `reason`; nothing when the deposit is zero.
+		fn hold_deposit(reason: HoldReason, who: &AccountId, deposit: Balance) -> DispatchResult {
+			if deposit > 0 {
+				T::Currency::hold(&reason.into(), who, deposit)
+					.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			}
 			Ok(())
 		}
 	}

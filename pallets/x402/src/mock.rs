@@ -85,6 +85,7 @@ impl pallet_x402::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type EvmAddressDeposit = ConstU128<1_000>;
+	type CancellationDeposit = ConstU128<CANCELLATION_DEPOSIT>;
 	type MaxValidity = ConstU64<MAX_VALIDITY>;
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;
@@ -122,6 +123,8 @@ pub const RECEIPT_RETENTION: u64 = 3;
 pub const TEST_CHAIN_ID: u64 = agentchain_primitives::DEV_EVM_CHAIN_ID;
 /// The longest validity the test chain accepts: one hour.
 pub const MAX_VALIDITY: u64 = 3_600;
+/// Held from whoever submits a cancellation.
+pub const CANCELLATION_DEPOSIT: Balance = 500;
 /// The payable stablecoin.
 pub const USDC: AssetId = 1;
 /// An asset without an EIP-712 domain.

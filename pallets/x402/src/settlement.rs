@@ -588,6 +588,7 @@ impl<T: Config> Pallet<T> {
 		let per_entry = T::WeightInfo::prune_expired(0, 1).saturating_sub(per_call);
 		let fits = |used: Weight, more: Weight| used.saturating_add(more).all_lte(remaining);
 		let mut bounds = ExpiryBounds::<T>::get();
+		let first = bounds.first;
 		let now = Self::now();
 		// Receipts settled after this block are still within their retention.
 		let retained_after =
@@ -619,7 +620,8 @@ impl<T: Config> Pallet<T> {
 			ExpiryQueue::<T>::remove(bounds.first);
 			bounds.first.saturating_inc();
 		}
-		if used.any_gt(Weight::zero()) {
+		// Blocks in which nothing fell due write nothing.
+		if bounds.first != first {
 			ExpiryBounds::<T>::put(bounds);
 		}
 		used

@@ -91,8 +91,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_with_authorization() -> Weight {
 		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 134_721_000 picoseconds.
-		Weight::from_parts(144_285_000, 6208)
+		// Minimum execution time: 135_753_000 picoseconds.
+		Weight::from_parts(146_678_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -127,8 +127,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn receive_with_authorization() -> Weight {
 		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 132_207_000 picoseconds.
-		Weight::from_parts(142_963_000, 6208)
+		// Minimum execution time: 137_135_000 picoseconds.
+		Weight::from_parts(149_493_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -138,13 +138,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `X402::EvmChainId` (r:1 w:0)
 	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn cancel_authorization() -> Weight {
 		// Proof size, measured: `159`
 		// Proof size, estimated: `3639`
-		// Minimum execution time: 44_106_000 picoseconds.
-		Weight::from_parts(47_130_000, 3639)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 83_184_000 picoseconds.
+		Weight::from_parts(91_546_000, 3639)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -179,12 +181,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_batch(n: u32, p: u32, ) -> Weight {
 		// Proof size, measured: `990 + n * (155 ±0) + p * (157 ±0)`
 		// Proof size, estimated: `3675 + n * (2649 ±0) + p * (5218 ±0)`
-		// Minimum execution time: 10_188_055_000 picoseconds.
-		Weight::from_parts(152_309_693, 3675)
-			// Standard error: 929_757
-			.saturating_add(Weight::from_parts(75_796_551, 0).saturating_mul(n.into()))
-			// Standard error: 938_351
-			.saturating_add(Weight::from_parts(110_756_222, 0).saturating_mul(p.into()))
+		// Minimum execution time: 9_744_483_000 picoseconds.
+		Weight::from_parts(422_454_875, 3675)
+			// Standard error: 953_980
+			.saturating_add(Weight::from_parts(73_006_555, 0).saturating_mul(n.into()))
+			// Standard error: 962_797
+			.saturating_add(Weight::from_parts(112_081_518, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(p.into())))
@@ -214,10 +216,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_batch_rejected(n: u32, ) -> Weight {
 		// Proof size, measured: `1226`
 		// Proof size, estimated: `3675 + n * (2649 ±0)`
-		// Minimum execution time: 70_516_000 picoseconds.
-		Weight::from_parts(109_811_412, 3675)
-			// Standard error: 204_841
-			.saturating_add(Weight::from_parts(45_647_781, 0).saturating_mul(n.into()))
+		// Minimum execution time: 73_199_000 picoseconds.
+		Weight::from_parts(73_170_376, 3675)
+			// Standard error: 144_578
+			.saturating_add(Weight::from_parts(48_489_260, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
@@ -232,10 +234,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close_statement(n: u32, ) -> Weight {
 		// Proof size, measured: `364 + n * (8273 ±0)`
 		// Proof size, estimated: `3601 + n * (10809 ±0)`
-		// Minimum execution time: 26_950_000 picoseconds.
-		Weight::from_parts(28_843_000, 3601)
-			// Standard error: 24_942
-			.saturating_add(Weight::from_parts(11_723_030, 0).saturating_mul(n.into()))
+		// Minimum execution time: 28_072_000 picoseconds.
+		Weight::from_parts(28_633_000, 3601)
+			// Standard error: 29_779
+			.saturating_add(Weight::from_parts(11_751_977, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -249,32 +251,32 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_asset_domain() -> Weight {
 		// Proof size, measured: `153`
 		// Proof size, estimated: `3675`
-		// Minimum execution time: 9_895_000 picoseconds.
-		Weight::from_parts(10_926_000, 3675)
+		// Minimum execution time: 9_845_000 picoseconds.
+		Weight::from_parts(10_976_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `X402::EvmAccounts` (r:1 w:1)
 	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn register_evm_address() -> Weight {
 		// Proof size, measured: `412`
-		// Proof size, estimated: `3586`
-		// Minimum execution time: 46_420_000 picoseconds.
-		Weight::from_parts(49_614_000, 3586)
+		// Proof size, estimated: `3604`
+		// Minimum execution time: 45_779_000 picoseconds.
+		Weight::from_parts(49_253_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `X402::EvmAccounts` (r:1 w:1)
 	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn unregister_evm_address() -> Weight {
 		// Proof size, measured: `505`
-		// Proof size, estimated: `3586`
-		// Minimum execution time: 42_162_000 picoseconds.
-		Weight::from_parts(45_298_000, 3586)
+		// Proof size, estimated: `3604`
+		// Minimum execution time: 41_352_000 picoseconds.
+		Weight::from_parts(45_127_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -295,12 +297,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn prune_expired(p: u32, e: u32, ) -> Weight {
 		// Proof size, measured: `425 + e * (149 ±0) + p * (32 ±0)`
 		// Proof size, estimated: `44916 + e * (2611 ±0)`
-		// Minimum execution time: 255_170_000 picoseconds.
-		Weight::from_parts(256_903_000, 44916)
-			// Standard error: 27_832
-			.saturating_add(Weight::from_parts(293_903, 0).saturating_mul(p.into()))
-			// Standard error: 27_832
-			.saturating_add(Weight::from_parts(9_834_115, 0).saturating_mul(e.into()))
+		// Minimum execution time: 251_375_000 picoseconds.
+		Weight::from_parts(256_142_000, 44916)
+			// Standard error: 30_680
+			.saturating_add(Weight::from_parts(419_589, 0).saturating_mul(p.into()))
+			// Standard error: 30_680
+			.saturating_add(Weight::from_parts(9_569_601, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -343,8 +345,8 @@ impl WeightInfo for () {
 	fn transfer_with_authorization() -> Weight {
 		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 134_721_000 picoseconds.
-		Weight::from_parts(144_285_000, 6208)
+		// Minimum execution time: 135_753_000 picoseconds.
+		Weight::from_parts(146_678_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -379,8 +381,8 @@ impl WeightInfo for () {
 	fn receive_with_authorization() -> Weight {
 		// Proof size, measured: `1211`
 		// Proof size, estimated: `6208`
-		// Minimum execution time: 132_207_000 picoseconds.
-		Weight::from_parts(142_963_000, 6208)
+		// Minimum execution time: 137_135_000 picoseconds.
+		Weight::from_parts(149_493_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -390,13 +392,15 @@ impl WeightInfo for () {
 	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `X402::EvmChainId` (r:1 w:0)
 	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn cancel_authorization() -> Weight {
 		// Proof size, measured: `159`
 		// Proof size, estimated: `3639`
-		// Minimum execution time: 44_106_000 picoseconds.
-		Weight::from_parts(47_130_000, 3639)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		// Minimum execution time: 83_184_000 picoseconds.
+		Weight::from_parts(91_546_000, 3639)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -431,12 +435,12 @@ impl WeightInfo for () {
 	fn settle_batch(n: u32, p: u32, ) -> Weight {
 		// Proof size, measured: `990 + n * (155 ±0) + p * (157 ±0)`
 		// Proof size, estimated: `3675 + n * (2649 ±0) + p * (5218 ±0)`
-		// Minimum execution time: 10_188_055_000 picoseconds.
-		Weight::from_parts(152_309_693, 3675)
-			// Standard error: 929_757
-			.saturating_add(Weight::from_parts(75_796_551, 0).saturating_mul(n.into()))
-			// Standard error: 938_351
-			.saturating_add(Weight::from_parts(110_756_222, 0).saturating_mul(p.into()))
+		// Minimum execution time: 9_744_483_000 picoseconds.
+		Weight::from_parts(422_454_875, 3675)
+			// Standard error: 953_980
+			.saturating_add(Weight::from_parts(73_006_555, 0).saturating_mul(n.into()))
+			// Standard error: 962_797
+			.saturating_add(Weight::from_parts(112_081_518, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(p.into())))
@@ -466,10 +470,10 @@ impl WeightInfo for () {
 	fn settle_batch_rejected(n: u32, ) -> Weight {
 		// Proof size, measured: `1226`
 		// Proof size, estimated: `3675 + n * (2649 ±0)`
-		// Minimum execution time: 70_516_000 picoseconds.
-		Weight::from_parts(109_811_412, 3675)
-			// Standard error: 204_841
-			.saturating_add(Weight::from_parts(45_647_781, 0).saturating_mul(n.into()))
+		// Minimum execution time: 73_199_000 picoseconds.
+		Weight::from_parts(73_170_376, 3675)
+			// Standard error: 144_578
+			.saturating_add(Weight::from_parts(48_489_260, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(n.into()))
@@ -484,10 +488,10 @@ impl WeightInfo for () {
 	fn close_statement(n: u32, ) -> Weight {
 		// Proof size, measured: `364 + n * (8273 ±0)`
 		// Proof size, estimated: `3601 + n * (10809 ±0)`
-		// Minimum execution time: 26_950_000 picoseconds.
-		Weight::from_parts(28_843_000, 3601)
-			// Standard error: 24_942
-			.saturating_add(Weight::from_parts(11_723_030, 0).saturating_mul(n.into()))
+		// Minimum execution time: 28_072_000 picoseconds.
+		Weight::from_parts(28_633_000, 3601)
+			// Standard error: 29_779
+			.saturating_add(Weight::from_parts(11_751_977, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -501,32 +505,32 @@ impl WeightInfo for () {
 	fn set_asset_domain() -> Weight {
 		// Proof size, measured: `153`
 		// Proof size, estimated: `3675`
-		// Minimum execution time: 9_895_000 picoseconds.
-		Weight::from_parts(10_926_000, 3675)
+		// Minimum execution time: 9_845_000 picoseconds.
+		Weight::from_parts(10_976_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `X402::EvmAccounts` (r:1 w:1)
 	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn register_evm_address() -> Weight {
 		// Proof size, measured: `412`
-		// Proof size, estimated: `3586`
-		// Minimum execution time: 46_420_000 picoseconds.
-		Weight::from_parts(49_614_000, 3586)
+		// Proof size, estimated: `3604`
+		// Minimum execution time: 45_779_000 picoseconds.
+		Weight::from_parts(49_253_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `X402::EvmAccounts` (r:1 w:1)
 	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn unregister_evm_address() -> Weight {
 		// Proof size, measured: `505`
-		// Proof size, estimated: `3586`
-		// Minimum execution time: 42_162_000 picoseconds.
-		Weight::from_parts(45_298_000, 3586)
+		// Proof size, estimated: `3604`
+		// Minimum execution time: 41_352_000 picoseconds.
+		Weight::from_parts(45_127_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -547,12 +551,12 @@ impl WeightInfo for () {
 	fn prune_expired(p: u32, e: u32, ) -> Weight {
 		// Proof size, measured: `425 + e * (149 ±0) + p * (32 ±0)`
 		// Proof size, estimated: `44916 + e * (2611 ±0)`
-		// Minimum execution time: 255_170_000 picoseconds.
-		Weight::from_parts(256_903_000, 44916)
-			// Standard error: 27_832
-			.saturating_add(Weight::from_parts(293_903, 0).saturating_mul(p.into()))
-			// Standard error: 27_832
-			.saturating_add(Weight::from_parts(9_834_115, 0).saturating_mul(e.into()))
+		// Minimum execution time: 251_375_000 picoseconds.
+		Weight::from_parts(256_142_000, 44916)
+			// Standard error: 30_680
+			.saturating_add(Weight::from_parts(419_589, 0).saturating_mul(p.into()))
+			// Standard error: 30_680
+			.saturating_add(Weight::from_parts(9_569_601, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

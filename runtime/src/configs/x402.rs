@@ -16,6 +16,8 @@ impl pallet_x402::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// About what 100 bytes of state cost to keep (as agents' item deposit).
 	type EvmAddressDeposit = ConstU128<{ 100 * MILLI_UNIT }>;
+	/// The same for a canceled nonce's record (kept for good).
+	type CancellationDeposit = ConstU128<{ 100 * MILLI_UNIT }>;
 	/// An intent's window may be a day long at most; its used-nonce record lives that long
 	/// after it settled.
 	type MaxValidity = ConstU64<{ 24 * 60 * 60 }>;

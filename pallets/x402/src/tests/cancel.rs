@@ -1,11 +1,19 @@
-//! `cancel_authorization`: cancel-then-settle, settle-then-cancel, and signature checks.
+//! `cancel_authorization`: cancel-then-settle, settle-then-cancel, signature checks, and the
+//! deposit that pays for a canceled nonce's record.
 
 use crate::{mock::*, *};
 use polkadot_sdk::sp_core::Pair;
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok},
+	frame_support::{
+		assert_noop, assert_ok,
+		traits::fungible::{Inspect, InspectHold},
+	},
 	sp_runtime::MultiSignature,
 };
+
+fn held_for_cancellations(who: &AccountId) -> Balance {
+	Balances::balance_on_hold(&RuntimeHoldReason::X402(HoldReason::Cancellation), who)
+}
 
 fn native_cancel(
 	signer: &polkadot_sdk::sp_core::sr25519::Pair,
@@ -100,5 +108,56 @@ fn evm_payer_cancels_with_eip712() {
 		);
 		assert_ok!(cancel(&payer, nonce, IntentSignature::Evm(sign_prehashed(&agent, &digest))));
 		assert_eq!(X402::authorization_state(&payer, &nonce), Some(AuthorizationState::Canceled));
+	});
+}
+
+#[test]
+fn each_cancellation_holds_a_deposit_from_its_submitter_for_good() {
+	new_test_ext().execute_with(|| {
+		let payer = account_of(&alice());
+		let free = Balances::balance(&facilitator());
+		for n in 0..3u8 {
+			let nonce = [100 + n; 32];
+			assert_ok!(cancel(&payer, nonce, native_cancel(&alice(), &payer, nonce)));
+		}
+		assert_eq!(held_for_cancellations(&facilitator()), 3 * CANCELLATION_DEPOSIT);
+		assert_eq!(Balances::balance(&facilitator()), free - 3 * CANCELLATION_DEPOSIT);
+		// The records stay, and so does what pays for them.
+		for _ in 0..=RECEIPT_RETENTION + 1 {
+			next_block_with_idle();
+		}
+		set_time(T0 + 10 * MAX_VALIDITY);
+		next_block_with_idle();
+		assert_eq!(
+			X402::authorization_state(&payer, &[100; 32]),
+			Some(AuthorizationState::Canceled)
+		);
+		assert_eq!(held_for_cancellations(&facilitator()), 3 * CANCELLATION_DEPOSIT);
+	});
+}
+
+#[test]
+fn a_submitter_without_the_deposit_cannot_fill_the_state_with_cancellations() {
+	new_test_ext().execute_with(|| {
+		let payer = account_of(&alice());
+		let broke = account_of(&native("broke"));
+		let nonce = [7; 32];
+		assert_noop!(
+			X402::cancel_authorization(
+				RuntimeOrigin::signed(broke.clone()),
+				payer.clone(),
+				nonce,
+				USDC,
+				native_cancel(&alice(), &payer, nonce),
+			),
+			Error::<Test>::CannotHoldDeposit
+		);
+		assert_eq!(X402::authorization_state(&payer, &nonce), None);
+		// A refused signature holds nothing either.
+		assert_noop!(
+			cancel(&payer, nonce, native_cancel(&bob(), &payer, nonce)),
+			Error::<Test>::BadSignature
+		);
+		assert_eq!(held_for_cancellations(&facilitator()), 0);
 	});
 }
