@@ -31,13 +31,14 @@ use {
 
 use crate::{
 	genesis_config_presets, AccountId, Agents, AssetId, Aura, Balance, Block, BlockNumber,
-	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeEvent,
+	Executive, Grandpa, InherentDataExt, Mandates, Nonce, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION, X402,
 };
 use agentchain_primitives::agents::{
 	AgentId, AgentView, FeedbackView, ReputationQuery, ReputationSummary, ValidationSummary,
 	ValidationView,
 };
+use agentchain_primitives::mandates::{MandateId, MandateStatus};
 use agentchain_primitives::x402::{
 	api::StatementReport, eip712, AuthorizationNonce, AuthorizationState, IntentError,
 	IntentSignature, PaymentId, PaymentIntent, Purpose, Receipt,
@@ -356,6 +357,20 @@ impl_runtime_apis! {
 			tag: Option<Vec<u8>>,
 		) -> ValidationSummary {
 			Agents::validation_summary(agent, &validators, tag.as_deref())
+		}
+	}
+
+	impl agentchain_primitives::mandates::MandatesApi<Block> for Runtime {
+		fn mandate(id: MandateId) -> Option<MandateStatus> {
+			Mandates::status(id)
+		}
+
+		fn mandates_of(root: AccountId, after: Option<MandateId>, limit: u32) -> Vec<MandateStatus> {
+			Mandates::mandates_of(&root, after, limit)
+		}
+
+		fn authority_of(delegate: AccountId) -> Vec<MandateStatus> {
+			Mandates::authority_of(&delegate)
 		}
 	}
 

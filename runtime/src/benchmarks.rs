@@ -4,5 +4,6 @@
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_x402, X402]
 	[pallet_agents, Agents]
+	[pallet_mandates, Mandates]
 	[pallet_assets, Assets]
 );

@@ -236,6 +236,9 @@ mod runtime {
 	#[runtime::pallet_index(21)]
 	pub type Agents = pallet_agents;
 
+	#[runtime::pallet_index(22)]
+	pub type Mandates = pallet_mandates;
+
 	/// The upgrade-test build's one more call and event.
 	#[cfg(feature = "upgrade-test")]
 	#[runtime::pallet_index(30)]

@@ -15,6 +15,7 @@ use crate::{
 	},
 };
 use agentchain_primitives::{
+	mandates::MandateRefusal,
 	x402::{evm_address, IntentError, IntentSignature, PaymentId},
 	AccountId,
 };
@@ -62,6 +63,24 @@ pub mod reason {
 	pub const PAYER_PENDING_LIMIT: &str = "payer_pending_limit";
 	/// The client sent more requests than its rate allows (HTTP 429).
 	pub const RATE_LIMITED: &str = "rate_limited";
+	/// A spending mandate the payer key pays through has expired.
+	pub const MANDATE_EXPIRED: &str = "mandate_expired";
+	/// A spending mandate the payer key pays through was revoked.
+	pub const MANDATE_REVOKED: &str = "mandate_revoked";
+	/// The payment's asset is not its mandate's.
+	pub const MANDATE_WRONG_ASSET: &str = "mandate_wrong_asset";
+	/// Over a mandate's cap per payment (Kite: `session_rule_exceeded`).
+	pub const MANDATE_OVER_PAYMENT_CAP: &str = "mandate_over_payment_cap";
+	/// Over a mandate's budget for the period (Kite: `session_total_exceeded`).
+	pub const MANDATE_OVER_PERIOD_BUDGET: &str = "mandate_over_period_budget";
+	/// The mandate's period has all the payments it allows.
+	pub const MANDATE_OVER_PAYMENT_COUNT: &str = "mandate_over_payment_count";
+	/// Over a mandate's lifetime total.
+	pub const MANDATE_OVER_LIFETIME_TOTAL: &str = "mandate_over_lifetime_total";
+	/// The payee is not on a mandate's list.
+	pub const MANDATE_PAYEE_NOT_ALLOWED: &str = "mandate_payee_not_allowed";
+	/// The resource is not on a mandate's endpoint list (Kite: `session_endpoint_forbidden`).
+	pub const MANDATE_ENDPOINT_NOT_ALLOWED: &str = "mandate_endpoint_not_allowed";
 
 	/// Whether a refusal with `reason` says "not now" rather than "not this payment": answered
 	/// with HTTP 429, so that clients back off.
@@ -121,8 +140,24 @@ pub fn intent_refusal(error: IntentError) -> Refusal {
 			reason::INSUFFICIENT_FUNDS,
 			"the payment would leave the payer less than the asset's minimum balance: pay all of it or leave the minimum",
 		),
+		Mandate(refusal) => mandate_refusal(refusal),
 	};
 	Refusal::new(code, message)
+}
+
+/// The reason code and message for a payment a spending mandate refused.
+fn mandate_refusal(refusal: MandateRefusal) -> (&'static str, &'static str) {
+	use MandateRefusal::*;
+	match refusal {
+		Expired => (reason::MANDATE_EXPIRED, "the payer key's spending mandate has expired"),
+		Revoked => (reason::MANDATE_REVOKED, "the payer key's spending mandate was revoked"),
+		WrongAsset => (reason::MANDATE_WRONG_ASSET, "the mandate is for another asset"),
+		OverPaymentCap => (reason::MANDATE_OVER_PAYMENT_CAP, "the amount is over the mandate's cap per payment"),
+		OverPeriodBudget => (reason::MANDATE_OVER_PERIOD_BUDGET, "the payment would take the mandate over its budget for the period"),
+		OverPaymentCount => (reason::MANDATE_OVER_PAYMENT_COUNT, "the mandate's period has all the payments it allows"),
+		OverLifetimeTotal => (reason::MANDATE_OVER_LIFETIME_TOTAL, "the payment would take the mandate over its lifetime total"),
+		PayeeNotAllowed => (reason::MANDATE_PAYEE_NOT_ALLOWED, "the mandate does not allow paying this payee"),
+	}
 }
 
 /// The networks this chain answers to.

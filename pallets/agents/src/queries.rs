@@ -142,3 +142,10 @@ impl<T: Config> Pallet<T> {
 		ValidationSummary { count, average }
 	}
 }
+
+/// Spending mandates' agent payee rules ask this pallet whose wallet a payee is.
+impl<T: Config> agentchain_primitives::mandates::AgentOfWallet for Pallet<T> {
+	fn agent_of(wallet: &AccountId) -> Option<AgentId> {
+		AgentByWallet::<T>::get(wallet)
+	}
+}

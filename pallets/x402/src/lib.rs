@@ -170,6 +170,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReceiptRetention: Get<BlockNumberFor<Self>>;
 
+		/// Keys that spend another account's funds within limits (pallet-mandates): an
+		/// intent signed by such a key debits that account.
+		type Mandates: SpendingMandates;
+
 		/// Told of every settlement, per payee (for example to keep agents' execution history).
 		type OnSettled: OnPaymentsSettled;
 
@@ -303,6 +307,8 @@ pub mod pallet {
 			asset: AssetId,
 			amount: Balance,
 			reference: Option<PaymentReference>,
+			/// When `payer` is a delegate key: the root whose funds paid, and the mandates.
+			mandate: Option<MandatedSpend>,
 		},
 		/// An item of a `settle_batch` was refused; the other items are unaffected.
 		Rejected { index: u32, payment_id: PaymentId, reason: IntentError },
@@ -376,6 +382,22 @@ pub mod pallet {
 		CannotHoldDeposit,
 		/// The account is not registered for its address.
 		NotRegistered,
+		/// A mandate the payer key spends through has expired.
+		MandateExpired,
+		/// A mandate the payer key spends through was revoked.
+		MandateRevoked,
+		/// The payment's asset is not its mandate's.
+		MandateWrongAsset,
+		/// The payment is over a mandate's cap per payment.
+		OverPaymentCap,
+		/// The payment would take a mandate's period over its budget.
+		OverPeriodBudget,
+		/// A mandate's period has all the payments it allows.
+		OverPaymentCount,
+		/// The payment would take a mandate over its lifetime total.
+		OverLifetimeTotal,
+		/// A mandate does not allow this payee.
+		PayeeNotAllowed,
 	}
 
 	/// [`EvmChainId`] as a `Get`, for configuration items of other pallets (agents' wallet
@@ -389,8 +411,9 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What `settle_batch(items)` is charged before it runs: every item settling, each
-		/// distinct (payee, asset) pair once, with the [`Config::OnSettled`] hook at its dearest.
+		/// What `settle_batch(items)` is charged before it runs: every item settling through
+		/// a mandate, each distinct (payee, asset) pair once, with the [`Config::OnSettled`]
+		/// hook at its dearest.
 		pub fn settle_batch_weight(items: &[(Intent, IntentSignature)]) -> Weight {
 			let payees = items
 				.iter()
@@ -399,6 +422,15 @@ pub mod pallet {
 				.len() as u32;
 			T::WeightInfo::settle_batch((items.len() as u32).saturating_sub(payees), payees)
 				.saturating_add(T::OnSettled::weight().saturating_mul(payees.into()))
+				.saturating_add(
+					T::Mandates::item_weight(true).saturating_mul((items.len() as u64).into()),
+				)
+		}
+
+		/// What a call settling one intent is charged besides its own benchmark: the hook and
+		/// a mandate at their dearest.
+		pub fn single_settlement_extra() -> Weight {
+			T::OnSettled::weight().saturating_add(T::Mandates::item_weight(true))
 		}
 	}
 
@@ -420,6 +452,16 @@ pub mod pallet {
 				IntentError::NotThePayee => Error::NotThePayee,
 				IntentError::UnsignedReference => Error::UnsignedReference,
 				IntentError::DustRemainder => Error::DustRemainder,
+				IntentError::Mandate(refusal) => match refusal {
+					MandateRefusal::Expired => Error::MandateExpired,
+					MandateRefusal::Revoked => Error::MandateRevoked,
+					MandateRefusal::WrongAsset => Error::MandateWrongAsset,
+					MandateRefusal::OverPaymentCap => Error::OverPaymentCap,
+					MandateRefusal::OverPeriodBudget => Error::OverPeriodBudget,
+					MandateRefusal::OverPaymentCount => Error::OverPaymentCount,
+					MandateRefusal::OverLifetimeTotal => Error::OverLifetimeTotal,
+					MandateRefusal::PayeeNotAllowed => Error::PayeeNotAllowed,
+				},
 			}
 		}
 	}
@@ -443,7 +485,7 @@ pub mod pallet {
 		///   checks them.
 		/// - Complexity: O(1); one signature check.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::transfer_with_authorization().saturating_add(T::OnSettled::weight()))]
+		#[pallet::weight(T::WeightInfo::transfer_with_authorization().saturating_add(Pallet::<T>::single_settlement_extra()))]
 		pub fn transfer_with_authorization(
 			origin: OriginFor<T>,
 			intent: Box<Intent>,
@@ -460,7 +502,7 @@ pub mod pallet {
 		/// - Effects, events, complexity: as [`Pallet::transfer_with_authorization`].
 		/// - Errors: [`Error::NotThePayee`], then the intent errors.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::receive_with_authorization().saturating_add(T::OnSettled::weight()))]
+		#[pallet::weight(T::WeightInfo::receive_with_authorization().saturating_add(Pallet::<T>::single_settlement_extra()))]
 		pub fn receive_with_authorization(
 			origin: OriginFor<T>,
 			intent: Box<Intent>,

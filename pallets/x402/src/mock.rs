@@ -90,6 +90,7 @@ impl pallet_x402::Config for Test {
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;
 	type ReceiptRetention = ConstU64<RECEIPT_RETENTION>;
+	type Mandates = ();
 	type OnSettled = ();
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -98,14 +98,16 @@ impl<T: Config> Positions<T> {
 		Ok(())
 	}
 
-	/// Accepts `intent`'s transfer if it would succeed on its own after the items accepted
-	/// so far, with pallet-assets' rules: the payer can spend the amount and is left with
-	/// nothing or at least the minimum balance (no dust is ever destroyed); the payee can
-	/// receive it and ends with at least the minimum balance.
-	fn take(&mut self, intent: &Intent) -> Result<(), IntentError> {
+	/// Accepts `intent`'s transfer from `from` (its payer, or the root of the payer's
+	/// mandate) if it would succeed on its own after the items accepted so far, with
+	/// pallet-assets' rules: `from` can spend the amount and is left with nothing or at least
+	/// the minimum balance (no dust is ever destroyed); the payee can receive it and ends with
+	/// at least the minimum balance.
+	fn take(&mut self, from: &AccountId, intent: &Intent) -> Result<(), IntentError> {
 		let (asset, amount) = (intent.asset, intent.amount);
+		ensure!(*from != intent.payee, IntentError::SelfPayment);
 		let minimum = T::Assets::minimum_balance(asset);
-		let payer = self.of(asset, &intent.payer).clone();
+		let payer = self.of(asset, from).clone();
 		ensure!(amount <= payer.spendable(), IntentError::InsufficientFunds);
 		let remainder = payer.balance().saturating_sub(amount);
 		ensure!(remainder.is_zero() || remainder >= minimum, IntentError::DustRemainder);
@@ -120,7 +122,7 @@ impl<T: Config> Positions<T> {
 				== DepositConsequence::Success,
 			IntentError::CannotReceive
 		);
-		self.of(asset, &intent.payer).debits.saturating_accrue(amount);
+		self.of(asset, from).debits.saturating_accrue(amount);
 		self.of(asset, &intent.payee).credits = received;
 		Ok(())
 	}
@@ -161,16 +163,16 @@ impl<T: Config> Positions<T> {
 	}
 }
 
-/// Moves one intent's amount on its own, all or nothing; the reason if pallet-assets refuses.
-/// The payer keeps at least the minimum balance unless it pays all it has.
-pub(crate) fn move_one<T: Config>(intent: &Intent) -> Result<(), IntentError> {
+/// Moves one intent's amount from `from` on its own, all or nothing; the reason if
+/// pallet-assets refuses. `from` keeps at least the minimum balance unless it pays all it has.
+pub(crate) fn move_one<T: Config>(from: &AccountId, intent: &Intent) -> Result<(), IntentError> {
 	let (asset, amount) = (intent.asset, intent.amount);
 	let outcome = with_transaction(|| {
-		let all = T::Assets::balance(asset, &intent.payer) == amount;
+		let all = T::Assets::balance(asset, from) == amount;
 		let preservation = if all { Preservation::Expendable } else { Preservation::Preserve };
 		let taken = T::Assets::decrease_balance(
 			asset,
-			&intent.payer,
+			from,
 			amount,
 			Precision::Exact,
 			preservation,
@@ -283,17 +285,13 @@ impl<T: Config> Pallet<T> {
 		committed: Balance,
 	) -> Result<PaymentId, IntentError> {
 		let payment_id = intent.payment_id();
-		Self::check_intent(
-			&mut Context::new(),
-			payment_id,
-			intent,
-			signature,
-			purpose,
-			&BTreeSet::new(),
-		)?;
+		let mut context = Context::new();
+		Self::check_intent(&mut context, payment_id, intent, signature, purpose, &BTreeSet::new())?;
+		let spend = Self::spend_of(&Default::default(), intent, context.now)?;
+		let from = spend.as_ref().map_or(&intent.payer, |spend| &spend.root);
 		let mut positions = Positions::<T>::new();
-		positions.commit(intent.asset, &intent.payer, committed)?;
-		positions.take(intent)?;
+		positions.commit(intent.asset, from, committed)?;
+		positions.take(from, intent)?;
 		Ok(payment_id)
 	}
 
@@ -305,6 +303,24 @@ impl<T: Config> Pallet<T> {
 		purpose: Purpose,
 	) -> Result<(), IntentError> {
 		Self::check_authorization(&mut Context::new(), intent, signature, purpose)
+	}
+
+	/// Whose funds `intent` spends: `None` its payer's own, `Some` the root of the payer key's
+	/// mandate, if every mandate up to the root allows it on top of `pending`.
+	fn spend_of(
+		pending: &<T::Mandates as SpendingMandates>::Pending,
+		intent: &Intent,
+		now: UnixSeconds,
+	) -> Result<Option<MandatedSpend>, IntentError> {
+		T::Mandates::authorize(
+			pending,
+			&intent.payer,
+			intent.asset,
+			&intent.payee,
+			intent.amount,
+			now,
+		)
+		.map_err(IntentError::Mandate)
 	}
 
 	/// Fails unless the nonce behind `payment_id` is neither used nor canceled.
@@ -418,38 +434,57 @@ impl<T: Config> Pallet<T> {
 	/// cannot settle is rejected on its own. At most `MaxBatch` items.
 	pub(crate) fn settle(items: Vec<(Intent, IntentSignature)>, purpose: Purpose) -> Settlement {
 		let mut context = Context::<T>::new();
+		let now = context.now;
 		let mut positions = Positions::<T>::new();
+		let mut pending = Default::default();
 		let mut used = BTreeSet::new();
 		let mut outcomes = Vec::with_capacity(items.len());
 		let mut accepted = Vec::new();
+		let (mut looked_up, mut mandated) = (0u32, 0u32);
 		for (index, (intent, signature)) in items.into_iter().enumerate() {
 			let payment_id = intent.payment_id();
-			let outcome =
-				Self::check_intent(&mut context, payment_id, &intent, &signature, purpose, &used)
-					.and_then(|()| positions.take(&intent));
-			if outcome.is_ok() {
+			let checked =
+				Self::check_intent(&mut context, payment_id, &intent, &signature, purpose, &used);
+			let outcome = checked.and_then(|()| {
+				looked_up += 1;
+				let spend = Self::spend_of(&pending, &intent, now)?;
+				mandated += spend.is_some() as u32;
+				let from = spend.as_ref().map_or(&intent.payer, |spend| &spend.root);
+				positions.take(from, &intent)?;
+				Ok(spend)
+			});
+			let outcome = outcome.map(|spend| {
+				if let Some(spend) = &spend {
+					T::Mandates::reserve(&mut pending, spend, intent.amount, now);
+				}
 				used.insert(payment_id);
-				accepted.push((index, payment_id, intent));
-			}
+				accepted.push((index, payment_id, intent, spend));
+			});
 			outcomes.push((payment_id, outcome));
 		}
 		if !positions.move_netted() {
 			// The checks follow pallet-assets' rules; should it refuse the netted amounts for a
 			// rule they do not model, each item moves on its own and one it refuses is rejected.
-			accepted.retain(|(index, _, intent)| match move_one::<T>(intent) {
-				Ok(()) => true,
-				Err(reason) => {
-					outcomes[*index].1 = Err(reason);
-					false
-				},
+			accepted.retain(|(index, _, intent, spend)| {
+				let from = spend.as_ref().map_or(&intent.payer, |spend| &spend.root);
+				match move_one::<T>(from, intent) {
+					Ok(()) => true,
+					Err(reason) => {
+						outcomes[*index].1 = Err(reason);
+						false
+					},
+				}
 			});
 		}
 		let mut entries = Entries::<T>::new();
-		let expires = context.now.saturating_add(T::MaxValidity::get());
+		let expires = now.saturating_add(T::MaxValidity::get());
 		// A settlement has at most `MaxBatch` items, so nothing is cut off.
-		let settled = BoundedVec::truncate_from(accepted.iter().map(|(_, id, _)| *id).collect());
-		for (_, payment_id, intent) in accepted {
-			Self::record(&mut entries, payment_id, intent, expires);
+		let settled = BoundedVec::truncate_from(accepted.iter().map(|(_, id, ..)| *id).collect());
+		for (_, payment_id, intent, spend) in accepted {
+			if let Some(spend) = &spend {
+				T::Mandates::charge(spend, intent.amount, now);
+			}
+			Self::record(&mut entries, payment_id, intent, spend, expires);
 		}
 		let payees = entries.len() as u32;
 		let mut hook_weight = Weight::zero();
@@ -474,7 +509,12 @@ impl<T: Config> Pallet<T> {
 				entries: BoundedVec::truncate_from(written),
 			});
 		}
-		Settlement { outcomes, payees, hook_weight }
+		let mandates_weight = T::Mandates::item_weight(true)
+			.saturating_mul(mandated.into())
+			.saturating_add(
+				T::Mandates::item_weight(false).saturating_mul(looked_up.saturating_sub(mandated).into()),
+			);
+		Settlement { outcomes, payees, hook_weight: hook_weight.saturating_add(mandates_weight) }
 	}
 
 	/// Appends what a settling call wrote to the back of the expiry queue.
@@ -491,6 +531,7 @@ impl<T: Config> Pallet<T> {
 		entries: &mut Entries<T>,
 		payment_id: PaymentId,
 		intent: Intent,
+		mandate: Option<MandatedSpend>,
 		expires: UnixSeconds,
 	) {
 		let (asset, amount) = (intent.asset, intent.amount);
@@ -522,6 +563,7 @@ impl<T: Config> Pallet<T> {
 			reference: intent.reference,
 			block,
 			extrinsic_index: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
+			mandate: mandate.clone(),
 			sequence: ledger.next,
 		};
 		Authorizations::<T>::insert(payment_id, AuthorizationRecord::Used { expires, receipt });
@@ -532,6 +574,7 @@ impl<T: Config> Pallet<T> {
 			asset,
 			amount,
 			reference: intent.reference,
+			mandate,
 		});
 	}
 
@@ -640,11 +683,11 @@ impl<T: Config> Pallet<T> {
 }
 
 /// Each item's payment id and outcome, in order, how many distinct (payee, asset) pairs the
-/// settled items paid, and what telling the hook of them cost.
+/// settled items paid, and what the hook and the mandates cost.
 pub(crate) struct Settlement {
 	pub outcomes: Vec<(PaymentId, Result<(), IntentError>)>,
 	pub payees: u32,
-	/// What the [`Config::OnSettled`] hook cost.
+	/// What the [`Config::OnSettled`] hook and [`Config::Mandates`] cost.
 	pub hook_weight: Weight,
 }
 

@@ -1,5 +1,6 @@
 //! How other pallets build on x402 settlement without a second copy of it: a hook that hears of
-//! every settlement, and look-ups of settled payments.
+//! every settlement, look-ups of settled payments, and spending mandates that let a key spend
+//! another account's funds.
 
 use crate::*;
 use polkadot_sdk::frame_support::weights::Weight;
@@ -23,6 +24,59 @@ impl OnPaymentsSettled for () {
 	}
 
 	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// Keys that spend another account's funds within limits (pallet-mandates): settlement asks
+/// whose funds each intent spends.
+pub trait SpendingMandates {
+	/// What one settlement's checks carry from item to item: what the items accepted before
+	/// have spent through each mandate.
+	type Pending: Default;
+
+	/// Whose funds an intent of `signer` paying `amount` of `asset` to `payee` at `now`
+	/// spends: `Ok(None)` its own (the key holds no mandate); `Ok(Some(spend))` the root's,
+	/// every mandate up to the root allowing it on top of `pending`; `Err` why one refuses.
+	fn authorize(
+		pending: &Self::Pending,
+		signer: &AccountId,
+		asset: AssetId,
+		payee: &AccountId,
+		amount: Balance,
+		now: UnixSeconds,
+	) -> Result<Option<MandatedSpend>, MandateRefusal>;
+
+	/// Counts an accepted item's spend in `pending`, for the items after it.
+	fn reserve(pending: &mut Self::Pending, spend: &MandatedSpend, amount: Balance, now: UnixSeconds);
+
+	/// Counts a settled spend against its mandates.
+	fn charge(spend: &MandatedSpend, amount: Balance, now: UnixSeconds);
+
+	/// What `authorize`, `reserve` and `charge` cost for one item at most: a mandated one
+	/// (`true`) or one whose key holds no mandate.
+	fn item_weight(mandated: bool) -> Weight;
+}
+
+impl SpendingMandates for () {
+	type Pending = ();
+
+	fn authorize(
+		_: &(),
+		_: &AccountId,
+		_: AssetId,
+		_: &AccountId,
+		_: Balance,
+		_: UnixSeconds,
+	) -> Result<Option<MandatedSpend>, MandateRefusal> {
+		Ok(None)
+	}
+
+	fn reserve(_: &mut (), _: &MandatedSpend, _: Balance, _: UnixSeconds) {}
+
+	fn charge(_: &MandatedSpend, _: Balance, _: UnixSeconds) {}
+
+	fn item_weight(_: bool) -> Weight {
 		Weight::zero()
 	}
 }

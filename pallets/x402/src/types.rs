@@ -12,6 +12,7 @@ use polkadot_sdk::{
 use scale_info::TypeInfo;
 
 pub use agentchain_primitives::{
+	mandates::{MandateId, MandateRefusal, MandatedSpend},
 	x402::{
 		eip712, evm_address, native_cancel_payload, native_signing_payload, AuthorizationNonce,
 		AuthorizationState, IntentError, IntentSignature, PaymentId, PaymentReference, Purpose,

@@ -23,6 +23,8 @@ use polkadot_sdk::{
 };
 use scale_info::TypeInfo;
 
+pub use crate::mandates::{MandateRefusal, MandatedSpend};
+
 pub mod api;
 pub mod eip712;
 pub mod evm_address;
@@ -197,6 +199,9 @@ pub enum IntentError {
 	/// The payment would leave the payer less than the asset's minimum balance but not
 	/// nothing: that remainder would be destroyed. Pay all of it, or leave at least the minimum.
 	DustRemainder,
+	/// The payer key spends through a spending mandate, and a mandate from its own up to the
+	/// root's refuses the payment.
+	Mandate(MandateRefusal),
 }
 
 /// What the chain remembers of a payer's nonce.
@@ -225,8 +230,8 @@ pub enum AuthorizationState {
 	Canceled,
 }
 
-/// One settled payment, kept for look-ups by payment id until its intent has expired and the
-/// payee has closed the statement period that contains it.
+/// One settled payment, kept for look-ups by payment id until its intent has expired and it has
+/// been kept its retention period.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
@@ -245,6 +250,9 @@ pub struct Receipt<AccountId, AssetId, Balance, BlockNumber> {
 	pub block: BlockNumber,
 	/// The index of the settling extrinsic in that block.
 	pub extrinsic_index: u32,
+	/// When `payer` is a delegate key: the root whose funds paid, and the mandates the payment
+	/// went through.
+	pub mandate: Option<MandatedSpend>,
 	/// The payee's ledger entry (one per settling call, payee and asset) that lists it.
 	pub sequence: u64,
 }

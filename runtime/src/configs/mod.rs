@@ -3,6 +3,7 @@
 mod agents;
 mod assets;
 mod consensus;
+mod mandates;
 mod monetary;
 mod system;
 #[cfg(feature = "upgrade-test")]

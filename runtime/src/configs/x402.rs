@@ -1,7 +1,8 @@
 //! `pallet-x402`: stablecoin payments authorized by payers' signatures (x402 settlement).
 
 use crate::{
-	AccountId, Agents, Assets, Balances, Runtime, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT,
+	AccountId, Agents, Assets, Balances, Mandates, Runtime, RuntimeHoldReason, Timestamp, DAYS,
+	MILLI_UNIT,
 };
 use polkadot_sdk::{
 	frame_support::traits::{ConstU128, ConstU32, ConstU64},
@@ -31,6 +32,8 @@ impl pallet_x402::Config for Runtime {
 	/// Receipts stay a day after settlement: the window for payment-backed feedback.
 	type ReceiptRetention = ConstU32<DAYS>;
 	/// Settlements into agents' wallets add to the agents' execution history.
+	/// Delegate keys pay from their mandate's root, within its limits.
+	type Mandates = Mandates;
 	type OnSettled = Agents;
 	type WeightInfo = pallet_x402::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

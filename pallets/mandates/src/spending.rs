@@ -1,0 +1,90 @@
+//! What settlement asks: whose funds a key's payment spends, within every mandate up to the
+//! root, and counting what settled.
+
+use crate::*;
+use agentchain_primitives::{agents::AgentId, AccountId, AssetId, Balance};
+use alloc::collections::BTreeMap;
+use polkadot_sdk::frame_support::{pallet_prelude::*, weights::Weight, BoundedVec};
+
+impl<T: Config> Pallet<T> {
+	/// The mandates from `delegate`'s up to the root's, each with its usage as of `now`
+	/// (`pending` overriding what is stored); empty if the key holds none.
+	pub(crate) fn chain_of(
+		delegate: &AccountId,
+		pending: &BTreeMap<MandateId, MandateUsage>,
+		now: UnixSeconds,
+	) -> Result<alloc::vec::Vec<(MandateId, Mandate, MandateUsage)>, MandateRefusal> {
+		let mut chain = alloc::vec::Vec::new();
+		let mut next = MandateOf::<T>::get(delegate);
+		while let Some(id) = next {
+			// Deeper chains cannot be granted; should one appear, it allows nothing.
+			if chain.len() as u32 >= MAX_DEPTH {
+				return Err(MandateRefusal::Revoked);
+			}
+			let mandate = Mandates::<T>::get(id).ok_or(MandateRefusal::Revoked)?;
+			let usage = pending
+				.get(&id)
+				.copied()
+				.or_else(|| Usage::<T>::get(id))
+				.ok_or(MandateRefusal::Revoked)?
+				.at(now);
+			next = mandate.parent;
+			chain.push((id, mandate, usage));
+		}
+		Ok(chain)
+	}
+}
+
+impl<T: Config> pallet_x402::SpendingMandates for Pallet<T> {
+	type Pending = BTreeMap<MandateId, MandateUsage>;
+
+	fn authorize(
+		pending: &mut Self::Pending,
+		signer: &AccountId,
+		asset: AssetId,
+		payee: &AccountId,
+		amount: Balance,
+		now: UnixSeconds,
+	) -> Result<Option<MandatedSpend>, MandateRefusal> {
+		let chain = Self::chain_of(signer, pending, now)?;
+		let Some((_, top, _)) = chain.last() else { return Ok(None) };
+		let root = top.root.clone();
+		let mut agent: Option<Option<AgentId>> = None;
+		for (_, mandate, usage) in &chain {
+			let terms = &mandate.terms;
+			ensure!(now < terms.expires, MandateRefusal::Expired);
+			ensure!(terms.asset == asset, MandateRefusal::WrongAsset);
+			usage.allows(terms, amount)?;
+			let allowed =
+				terms.allows_payee(payee, || *agent.get_or_insert_with(|| T::Agents::agent_of(payee)));
+			ensure!(allowed, MandateRefusal::PayeeNotAllowed);
+		}
+		let mut mandates = BoundedVec::new();
+		for (id, _, mut usage) in chain {
+			usage.add(amount);
+			pending.insert(id, usage);
+			// The chain is at most `MAX_DEPTH` long (checked above).
+			let _ = mandates.try_push(id);
+		}
+		Ok(Some(MandatedSpend { root, mandates }))
+	}
+
+	fn charge(spend: &MandatedSpend, amount: Balance, now: UnixSeconds) {
+		for id in &spend.mandates {
+			Usage::<T>::mutate_exists(id, |usage| {
+				if let Some(usage) = usage {
+					*usage = usage.at(now);
+					usage.add(amount);
+				}
+			});
+		}
+	}
+
+	fn item_weight(mandated: bool) -> Weight {
+		if mandated {
+			T::WeightInfo::authorize_and_charge()
+		} else {
+			T::WeightInfo::authorize_unmandated()
+		}
+	}
+}

@@ -1,0 +1,5 @@
+mod expiry;
+mod grant;
+mod revoke;
+mod signed;
+mod spending;
