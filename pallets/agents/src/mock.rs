@@ -97,6 +97,7 @@ impl pallet_x402::Config for Test {
 	type MaxBatch = ConstU32<16>;
 	type MaxStatementEntries = ConstU32<4>;
 	type ReceiptRetention = ConstU64<10>;
+	type Mandates = ();
 	type OnSettled = Agents;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -179,7 +179,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(root), parent);
 
-		assert!(!Mandates::<T>::contains_key(parent));
+		assert!(!MandateRecords::<T>::contains_key(parent));
 	}
 
 	#[benchmark]
@@ -196,7 +196,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(submitter), root, parent, deadline, signature);
 
-		assert!(!Mandates::<T>::contains_key(parent));
+		assert!(!MandateRecords::<T>::contains_key(parent));
 	}
 
 	/// `m` expired mandates in one hour that is over.
@@ -216,7 +216,7 @@ mod benchmarks {
 			Pallet::<T>::remove_expired(Weight::MAX);
 		}
 
-		assert_eq!(Mandates::<T>::iter().count(), 0);
+		assert_eq!(MandateRecords::<T>::iter().count(), 0);
 	}
 
 	/// A payment through a session (both mandates checked and charged), whose payee matches

@@ -3,7 +3,7 @@
 
 use crate::*;
 use agentchain_primitives::AccountId;
-use polkadot_sdk::frame_support::{pallet_prelude::*, weights::Weight};
+use polkadot_sdk::frame_support::weights::Weight;
 
 /// The width of an expiry bucket in seconds.
 pub const HOUR: UnixSeconds = 60 * 60;

@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		ensure!(*granter != delegate, Error::<T>::SelfDelegation);
 		// A revoked mandate's key may be granted again.
-		let taken = MandateOf::<T>::get(&delegate).is_some_and(Mandates::<T>::contains_key);
+		let taken = MandateOf::<T>::get(&delegate).is_some_and(MandateRecords::<T>::contains_key);
 		ensure!(!taken, Error::<T>::DelegateTaken);
 		ensure!(
 			terms.expires > now && terms.expires <= now.saturating_add(T::MaxLifetime::get()),
@@ -44,7 +44,7 @@ impl<T: Config> Pallet<T> {
 		let (root, parent) = match MandateOf::<T>::get(granter) {
 			// The granter is a delegate: a session under its mandate.
 			Some(parent_id) => {
-				let parent = Mandates::<T>::get(parent_id).ok_or(Error::<T>::UnknownMandate)?;
+				let parent = MandateRecords::<T>::get(parent_id).ok_or(Error::<T>::UnknownMandate)?;
 				ensure!(parent.parent.is_none(), Error::<T>::TooDeep);
 				ensure!(terms.within(&parent.terms), Error::<T>::WiderThanParent);
 				let sessions = Sessions::<T>::iter_prefix(parent_id)
@@ -77,7 +77,7 @@ impl<T: Config> Pallet<T> {
 			Sessions::<T>::insert(parent, id, ());
 		}
 		Self::expire_at(id, mandate.terms.expires, &delegate);
-		Mandates::<T>::insert(id, mandate);
+		MandateRecords::<T>::insert(id, mandate);
 		Self::deposit_event(Event::Granted {
 			mandate: id,
 			root,
@@ -91,9 +91,9 @@ impl<T: Config> Pallet<T> {
 	/// Revokes `id` and its sessions on `who`'s word: the root's, or for a session its
 	/// granting delegate's. Returns how many sessions went with it.
 	pub(crate) fn do_revoke(who: &AccountId, id: MandateId) -> Result<u32, DispatchError> {
-		let mandate = Mandates::<T>::get(id).ok_or(Error::<T>::UnknownMandate)?;
+		let mandate = MandateRecords::<T>::get(id).ok_or(Error::<T>::UnknownMandate)?;
 		let granted_by_who = match mandate.parent {
-			Some(parent) => Mandates::<T>::get(parent).is_some_and(|p| p.delegate == *who),
+			Some(parent) => MandateRecords::<T>::get(parent).is_some_and(|p| p.delegate == *who),
 			None => false,
 		};
 		ensure!(mandate.root == *who || granted_by_who, Error::<T>::NotAllowedToRevoke);
@@ -111,7 +111,7 @@ impl<T: Config> Pallet<T> {
 	/// Removes mandate `id` and returns its deposit; not its sessions. Its delegate key's
 	/// [`MandateOf`] entry stays, pointing at nothing, until the expiry sweep takes it.
 	pub(crate) fn remove(id: MandateId) -> Option<Mandate> {
-		let mandate = Mandates::<T>::take(id)?;
+		let mandate = MandateRecords::<T>::take(id)?;
 		Usage::<T>::remove(id);
 		RootMandates::<T>::remove(&mandate.root, id);
 		if let Some(parent) = mandate.parent {

@@ -36,7 +36,7 @@
 //!
 //! Each mandate is paid for by a deposit held from whoever granted it (or submitted the signed
 //! grant): `ItemDeposit` per storage item and `ByteDeposit` per byte, returned when it goes
-//! (revoked or expired). Per mandate: [`Mandates`], [`Usage`], [`MandateOf`], [`RootMandates`],
+//! (revoked or expired). Per mandate: [`MandateRecords`], [`Usage`], [`MandateOf`], [`RootMandates`],
 //! [`Expiring`], and [`Sessions`] for a session (at most [`Config::MaxSessions`] per mandate).
 //! A revoked mandate leaves its [`MandateOf`] and [`Expiring`] entries (about 120 bytes) until
 //! its expiry, at most [`Config::MaxLifetime`] after the grant.
@@ -145,7 +145,7 @@ pub mod pallet {
 
 	/// Granted mandates.
 	#[pallet::storage]
-	pub type Mandates<T: Config> = StorageMap<_, Twox64Concat, MandateId, Mandate>;
+	pub type MandateRecords<T: Config> = StorageMap<_, Twox64Concat, MandateId, Mandate>;
 
 	/// What each mandate's delegate has spent: a small value of its own, so that a payment
 	/// writes nothing else.

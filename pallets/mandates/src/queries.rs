@@ -8,7 +8,7 @@ impl<T: Config> Pallet<T> {
 	/// Mandate `id` as of now, with what its delegate can still spend through every mandate
 	/// up to the root.
 	pub fn status(id: MandateId) -> Option<MandateStatus> {
-		let mandate = Mandates::<T>::get(id)?;
+		let mandate = MandateRecords::<T>::get(id)?;
 		let now = Self::now();
 		let usage = Usage::<T>::get(id)?.at(now);
 		let chain = Self::chain_of(&mandate.delegate, &BTreeMap::new(), now).ok()?;

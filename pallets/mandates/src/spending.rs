@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 			if chain.len() as u32 >= MAX_DEPTH {
 				return Err(MandateRefusal::Revoked);
 			}
-			let mandate = Mandates::<T>::get(id).ok_or(MandateRefusal::Revoked)?;
+			let mandate = MandateRecords::<T>::get(id).ok_or(MandateRefusal::Revoked)?;
 			let usage = pending
 				.get(&id)
 				.copied()
@@ -39,7 +39,7 @@ impl<T: Config> pallet_x402::SpendingMandates for Pallet<T> {
 	type Pending = BTreeMap<MandateId, MandateUsage>;
 
 	fn authorize(
-		pending: &mut Self::Pending,
+		pending: &Self::Pending,
 		signer: &AccountId,
 		asset: AssetId,
 		payee: &AccountId,
@@ -50,7 +50,8 @@ impl<T: Config> pallet_x402::SpendingMandates for Pallet<T> {
 		let Some((_, top, _)) = chain.last() else { return Ok(None) };
 		let root = top.root.clone();
 		let mut agent: Option<Option<AgentId>> = None;
-		for (_, mandate, usage) in &chain {
+		let mut mandates = BoundedVec::new();
+		for (id, mandate, usage) in &chain {
 			let terms = &mandate.terms;
 			ensure!(now < terms.expires, MandateRefusal::Expired);
 			ensure!(terms.asset == asset, MandateRefusal::WrongAsset);
@@ -58,15 +59,21 @@ impl<T: Config> pallet_x402::SpendingMandates for Pallet<T> {
 			let allowed =
 				terms.allows_payee(payee, || *agent.get_or_insert_with(|| T::Agents::agent_of(payee)));
 			ensure!(allowed, MandateRefusal::PayeeNotAllowed);
-		}
-		let mut mandates = BoundedVec::new();
-		for (id, _, mut usage) in chain {
-			usage.add(amount);
-			pending.insert(id, usage);
-			// The chain is at most `MAX_DEPTH` long (checked above).
-			let _ = mandates.try_push(id);
+			// The chain is at most `MAX_DEPTH` long (`chain_of` checks).
+			let _ = mandates.try_push(*id);
 		}
 		Ok(Some(MandatedSpend { root, mandates }))
+	}
+
+	fn reserve(pending: &mut Self::Pending, spend: &MandatedSpend, amount: Balance, now: UnixSeconds) {
+		for id in &spend.mandates {
+			let stored = pending.get(id).copied().or_else(|| Usage::<T>::get(id));
+			if let Some(usage) = stored {
+				let mut usage = usage.at(now);
+				usage.add(amount);
+				pending.insert(*id, usage);
+			}
+		}
 	}
 
 	fn charge(spend: &MandatedSpend, amount: Balance, now: UnixSeconds) {

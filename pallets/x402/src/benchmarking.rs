@@ -138,6 +138,7 @@ fn due_call<T: Config>(
 			reference: Some([7; 32]),
 			block,
 			extrinsic_index: 0,
+			mandate: None,
 			sequence: 0,
 		};
 		Authorizations::<T>::insert(
@@ -369,6 +370,7 @@ mod benchmarks {
 			reference: None,
 			block: settled_at,
 			extrinsic_index: 0,
+			mandate: None,
 			sequence: 0,
 		};
 		for i in 0..1_000_000u32 {

@@ -125,6 +125,7 @@ impl<T: Config> PaymentReceipts for Pallet<T> {
 			reference: None,
 			block: frame_system::Pallet::<T>::block_number(),
 			extrinsic_index: 0,
+			mandate: None,
 			sequence: 0,
 		};
 		Authorizations::<T>::insert(

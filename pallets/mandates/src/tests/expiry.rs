@@ -14,7 +14,7 @@ fn held(who: &agentchain_primitives::AccountId) -> agentchain_primitives::Balanc
 
 /// Every key the pallet stores under a mandate.
 fn mandate_state() -> usize {
-	Mandates::<Test>::iter().count()
+	MandateRecords::<Test>::iter().count()
 		+ Usage::<Test>::iter().count()
 		+ MandateOf::<Test>::iter().count()
 		+ RootMandates::<Test>::iter().count()

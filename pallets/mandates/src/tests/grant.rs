@@ -3,7 +3,7 @@
 
 use crate::{mock::*, *};
 use agentchain_primitives::{AccountId, Balance};
-use polkadot_sdk::sp_core::{sr25519, Pair};
+use polkadot_sdk::sp_core::sr25519;
 use polkadot_sdk::sp_runtime::DispatchResult;
 use polkadot_sdk::frame_support::{
 	assert_noop, assert_ok,

@@ -2,6 +2,7 @@
 //! every mandate up to the root, one by one and within one batch.
 
 use crate::{mock::*, *};
+use agentchain_primitives::x402::{evm_address, IntentError, Purpose};
 use pallet_x402::Error as X402Error;
 use polkadot_sdk::frame_support::{assert_noop, assert_ok, BoundedVec};
 
@@ -12,14 +13,14 @@ fn batch(items: Vec<(pallet_x402::Intent, agentchain_primitives::x402::IntentSig
 	));
 }
 
-fn settled_and_rejected() -> (u32, Vec<X402Error<Test>>) {
+fn settled_and_rejected() -> (u32, Vec<IntentError>) {
 	let mut settled = 0;
 	let mut rejected = Vec::new();
 	for record in System::events() {
 		match record.event {
 			RuntimeEvent::X402(pallet_x402::Event::Settled { .. }) => settled += 1,
 			RuntimeEvent::X402(pallet_x402::Event::Rejected { reason, .. }) =>
-				rejected.push(reason.into()),
+				rejected.push(reason),
 			_ => {},
 		}
 	}
@@ -169,7 +170,7 @@ fn a_batch_at_the_budget_boundary_settles_exactly_the_budget() {
 		batch(items);
 		let (settled, rejected) = settled_and_rejected();
 		assert_eq!(settled, 10);
-		assert_eq!(rejected, vec![X402Error::<Test>::OverPeriodBudget; 6]);
+		assert_eq!(rejected, vec![IntentError::Mandate(MandateRefusal::OverPeriodBudget); 6]);
 		assert_eq!(usdc(&user()), START - 1_000);
 		assert_eq!(Mandates::status(0).unwrap().usage.spent_in_period, 1_000);
 	});
@@ -200,7 +201,7 @@ fn an_item_refused_for_funds_spends_no_budget() {
 			.collect();
 		batch(items);
 		let (settled, rejected) = settled_and_rejected();
-		assert_eq!((settled, rejected), (3, vec![X402Error::<Test>::InsufficientFunds]));
+		assert_eq!((settled, rejected), (3, vec![IntentError::InsufficientFunds]));
 		assert_eq!(usdc(&poor), 0);
 		assert_eq!(Mandates::status(0).unwrap().usage.spent_in_period, 250);
 	});
@@ -225,10 +226,10 @@ fn verify_says_what_settlement_would() {
 		let agent_id = account_of(&agent());
 		let over = intent(&agent_id, &shop(), 101, 1);
 		assert_eq!(
-			X402::verify(&over, &sign(&agent(), &over), agentchain_primitives::x402::Purpose::Transfer),
-			Err(agentchain_primitives::x402::IntentError::Mandate(MandateRefusal::OverPaymentCap))
+			X402::verify(&over, &sign(&agent(), &over), Purpose::Transfer),
+			Err(IntentError::Mandate(MandateRefusal::OverPaymentCap))
 		);
 		let fine = intent(&agent_id, &shop(), 100, 1);
-		assert!(X402::verify(&fine, &sign(&agent(), &fine), agentchain_primitives::x402::Purpose::Transfer).is_ok());
+		assert!(X402::verify(&fine, &sign(&agent(), &fine), Purpose::Transfer).is_ok());
 	});
 }

@@ -127,7 +127,7 @@ fn moving_one_item_alone_keeps_the_payer_above_the_minimum_or_empty() {
 		let (x_id, y_id) = (account_of(&x), account_of(&native("Y")));
 		fund(&x_id, 15);
 		let move_one =
-			|amount| crate::settlement::move_one::<Test>(&intent(&x_id, &y_id, amount, 1));
+			|amount| crate::settlement::move_one::<Test>(&x_id, &intent(&x_id, &y_id, amount, 1));
 		assert_eq!(move_one(16), Err(IntentError::InsufficientFunds));
 		assert_eq!(move_one(10), Err(IntentError::InsufficientFunds));
 		assert_eq!(move_one(5), Err(IntentError::CannotReceive));

@@ -37,6 +37,7 @@ fn native_intent_settles_and_leaves_a_receipt() {
 			asset: USDC,
 			amount: 1_234,
 			reference: Some([7; 32]),
+			mandate: None,
 		}));
 	});
 }
