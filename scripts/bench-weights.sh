@@ -2,7 +2,7 @@
 # Measures our pallets' weights with frame-benchmarking v2 on this machine and writes them into
 # the weight files the runtime uses, then prints what a payment costs in block weight.
 #
-#   scripts/bench-weights.sh                  # pallet_x402, pallet_agents and pallet_assets
+#   scripts/bench-weights.sh                  # pallet_x402, pallet_agents, pallet_mandates, pallet_assets
 #   scripts/bench-weights.sh pallet_x402      # one pallet
 #   STEPS=20 REPEAT=5 scripts/bench-weights.sh   # quicker (default 50 and 20; 20x5 took 23 min
 #                                                 # for pallet_x402 on an idle machine)
@@ -21,7 +21,7 @@ use_toolchain
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_x402 pallet_agents pallet_assets)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_x402 pallet_agents pallet_mandates pallet_assets)
 
 bench_dir="$CARGO_TARGET_DIR/bench-weights"
 if [ "${REUSE_BENCH_NODE:-0}" = 1 ] && [ -x "$bench_dir/agentchain-node" ] && [ -f "$bench_dir/runtime.wasm" ]; then
@@ -45,6 +45,7 @@ for pallet in "${pallets[@]}"; do
 	case "$pallet" in
 		pallet_x402) output="pallets/x402/src/weights.rs" template="scripts/weights/pallet.hbs" ;;
 		pallet_agents) output="pallets/agents/src/weights.rs" template="scripts/weights/pallet.hbs" ;;
+		pallet_mandates) output="pallets/mandates/src/weights.rs" template="scripts/weights/pallet.hbs" ;;
 		*) output="runtime/src/weights/$pallet.rs" template="scripts/weights/runtime.hbs" ;;
 	esac
 	log "benchmarking $pallet -> $output (steps $STEPS, repeat $REPEAT)"

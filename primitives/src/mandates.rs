@@ -126,9 +126,9 @@ impl MandateTerms {
 			PayeeRule::Address(allowed) => *allowed == address,
 			PayeeRule::Agent(_) => false,
 		});
-		direct ||
-			(self.payees.iter().any(|rule| matches!(rule, PayeeRule::Agent(_))) &&
-				agent().is_some_and(|id| self.payees.contains(&PayeeRule::Agent(id))))
+		direct
+			|| (self.payees.iter().any(|rule| matches!(rule, PayeeRule::Agent(_)))
+				&& agent().is_some_and(|id| self.payees.contains(&PayeeRule::Agent(id))))
 	}
 
 	/// Whether these terms are no wider than `parent`'s: a session's must not be.
@@ -141,19 +141,19 @@ impl MandateTerms {
 			None => true,
 			Some(theirs) => own.is_some_and(|own| own <= theirs),
 		};
-		let payees_within = parent.payees.is_empty() ||
-			(!self.payees.is_empty() && self.payees.iter().all(|p| parent.payees.contains(p)));
-		let endpoints_within = parent.endpoints.is_empty() ||
-			(!self.endpoints.is_empty() &&
-				self.endpoints.iter().all(|e| parent.endpoints.iter().any(|p| p.covers(e))));
-		self.asset == parent.asset &&
-			self.max_per_payment <= parent.max_per_payment &&
-			self.budget_per_period <= parent.budget_per_period &&
-			count_within(self.max_payments_per_period, parent.max_payments_per_period) &&
-			limit_within(self.lifetime_total, parent.lifetime_total) &&
-			self.expires <= parent.expires &&
-			payees_within &&
-			endpoints_within
+		let payees_within = parent.payees.is_empty()
+			|| (!self.payees.is_empty() && self.payees.iter().all(|p| parent.payees.contains(p)));
+		let endpoints_within = parent.endpoints.is_empty()
+			|| (!self.endpoints.is_empty()
+				&& self.endpoints.iter().all(|e| parent.endpoints.iter().any(|p| p.covers(e))));
+		self.asset == parent.asset
+			&& self.max_per_payment <= parent.max_per_payment
+			&& self.budget_per_period <= parent.budget_per_period
+			&& count_within(self.max_payments_per_period, parent.max_payments_per_period)
+			&& limit_within(self.lifetime_total, parent.lifetime_total)
+			&& self.expires <= parent.expires
+			&& payees_within
+			&& endpoints_within
 	}
 }
 
@@ -244,7 +244,9 @@ impl MandateUsage {
 		if terms.max_payments_per_period.is_some_and(|max| self.payments_in_period >= max) {
 			return Err(MandateRefusal::OverPaymentCount);
 		}
-		if terms.lifetime_total.is_some_and(|max| self.spent_in_total.saturating_add(amount) > max)
+		if terms
+			.lifetime_total
+			.is_some_and(|max| self.spent_in_total.saturating_add(amount) > max)
 		{
 			return Err(MandateRefusal::OverLifetimeTotal);
 		}

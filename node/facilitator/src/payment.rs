@@ -152,11 +152,24 @@ fn mandate_refusal(refusal: MandateRefusal) -> (&'static str, &'static str) {
 		Expired => (reason::MANDATE_EXPIRED, "the payer key's spending mandate has expired"),
 		Revoked => (reason::MANDATE_REVOKED, "the payer key's spending mandate was revoked"),
 		WrongAsset => (reason::MANDATE_WRONG_ASSET, "the mandate is for another asset"),
-		OverPaymentCap => (reason::MANDATE_OVER_PAYMENT_CAP, "the amount is over the mandate's cap per payment"),
-		OverPeriodBudget => (reason::MANDATE_OVER_PERIOD_BUDGET, "the payment would take the mandate over its budget for the period"),
-		OverPaymentCount => (reason::MANDATE_OVER_PAYMENT_COUNT, "the mandate's period has all the payments it allows"),
-		OverLifetimeTotal => (reason::MANDATE_OVER_LIFETIME_TOTAL, "the payment would take the mandate over its lifetime total"),
-		PayeeNotAllowed => (reason::MANDATE_PAYEE_NOT_ALLOWED, "the mandate does not allow paying this payee"),
+		OverPaymentCap => {
+			(reason::MANDATE_OVER_PAYMENT_CAP, "the amount is over the mandate's cap per payment")
+		},
+		OverPeriodBudget => (
+			reason::MANDATE_OVER_PERIOD_BUDGET,
+			"the payment would take the mandate over its budget for the period",
+		),
+		OverPaymentCount => (
+			reason::MANDATE_OVER_PAYMENT_COUNT,
+			"the mandate's period has all the payments it allows",
+		),
+		OverLifetimeTotal => (
+			reason::MANDATE_OVER_LIFETIME_TOTAL,
+			"the payment would take the mandate over its lifetime total",
+		),
+		PayeeNotAllowed => {
+			(reason::MANDATE_PAYEE_NOT_ALLOWED, "the mandate does not allow paying this payee")
+		},
 	}
 }
 

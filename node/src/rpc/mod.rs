@@ -2,16 +2,18 @@
 //!
 //! `sc_service::spawn_tasks` serves the standard `chain_*`, `state_*`, `author_*` and `system_*`
 //! methods; [`create_full`] adds the runtime-API-backed ones (among them the agent registries'
-//! `agents_*`) and, when the node serves the x402 facilitator, its `x402_*` methods (built by
+//! `agents_*` and the spending mandates' `mandates_*`) and, when the node serves the x402 facilitator, its `x402_*` methods (built by
 //! the service, which owns the facilitator).
 
 mod agents;
+mod mandates;
 
 use std::sync::Arc;
 
 use agentchain_primitives::{AccountId, Balance, Block, Nonce};
 use agents::{AgentsRpc, AgentsRpcApiServer};
 use jsonrpsee::{Methods, RpcModule};
+use mandates::{MandatesRpc, MandatesRpcApiServer};
 use polkadot_sdk::{
 	pallet_transaction_payment_rpc::{self, TransactionPayment, TransactionPaymentApiServer},
 	sc_transaction_pool_api::TransactionPool,
@@ -46,6 +48,7 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: agentchain_primitives::agents::api::AgentsApi<Block>,
+	C::Api: agentchain_primitives::mandates::MandatesApi<Block>,
 	P: TransactionPool + 'static,
 {
 	let FullDeps { client, pool, x402 } = deps;
@@ -53,7 +56,8 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(AgentsRpc::new(client).into_rpc())?;
+	module.merge(AgentsRpc::new(client.clone()).into_rpc())?;
+	module.merge(MandatesRpc::new(client).into_rpc())?;
 	if let Some(x402) = x402 {
 		module.merge(x402)?;
 	}

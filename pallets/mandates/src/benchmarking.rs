@@ -109,8 +109,9 @@ fn mandate_with_sessions<T: Config>(
 	sessions: u32,
 	last_payee: PayeeRule,
 ) -> MandateId {
-	let parent = Pallet::<T>::do_grant(root, agent.clone(), largest_terms::<T>(last_payee.clone()), root)
-		.expect("a valid grant");
+	let parent =
+		Pallet::<T>::do_grant(root, agent.clone(), largest_terms::<T>(last_payee.clone()), root)
+			.expect("a valid grant");
 	for n in 0..sessions {
 		let session: AccountId = account("session", n, 0);
 		Pallet::<T>::do_grant(agent, session, largest_terms::<T>(last_payee.clone()), agent)

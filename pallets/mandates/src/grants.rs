@@ -44,7 +44,8 @@ impl<T: Config> Pallet<T> {
 		let (root, parent) = match MandateOf::<T>::get(granter) {
 			// The granter is a delegate: a session under its mandate.
 			Some(parent_id) => {
-				let parent = MandateRecords::<T>::get(parent_id).ok_or(Error::<T>::UnknownMandate)?;
+				let parent =
+					MandateRecords::<T>::get(parent_id).ok_or(Error::<T>::UnknownMandate)?;
 				ensure!(parent.parent.is_none(), Error::<T>::TooDeep);
 				ensure!(terms.within(&parent.terms), Error::<T>::WiderThanParent);
 				let sessions = Sessions::<T>::iter_prefix(parent_id)

@@ -14,20 +14,26 @@ impl<T: Config> Pallet<T> {
 		let chain = Self::chain_of(&mandate.delegate, &BTreeMap::new(), now).ok()?;
 		let available = chain
 			.iter()
-			.map(|(_, mandate, usage)| {
-				if now < mandate.terms.expires {
-					usage.available(&mandate.terms)
-				} else {
-					0
-				}
-			})
+			.map(
+				|(_, mandate, usage)| {
+					if now < mandate.terms.expires {
+						usage.available(&mandate.terms)
+					} else {
+						0
+					}
+				},
+			)
 			.min()
 			.unwrap_or(0);
 		Some(MandateStatus { id, mandate, usage, available })
 	}
 
 	/// The mandates over `root`'s funds after `after`, at most `limit` (and `MAX_LISTED`).
-	pub fn mandates_of(root: &AccountId, after: Option<MandateId>, limit: u32) -> Vec<MandateStatus> {
+	pub fn mandates_of(
+		root: &AccountId,
+		after: Option<MandateId>,
+		limit: u32,
+	) -> Vec<MandateStatus> {
 		let limit = limit.min(MAX_LISTED) as usize;
 		let ids: Vec<MandateId> = match after {
 			Some(after) => RootMandates::<T>::iter_key_prefix_from(

@@ -56,8 +56,8 @@ impl<T: Config> pallet_x402::SpendingMandates for Pallet<T> {
 			ensure!(now < terms.expires, MandateRefusal::Expired);
 			ensure!(terms.asset == asset, MandateRefusal::WrongAsset);
 			usage.allows(terms, amount)?;
-			let allowed =
-				terms.allows_payee(payee, || *agent.get_or_insert_with(|| T::Agents::agent_of(payee)));
+			let allowed = terms
+				.allows_payee(payee, || *agent.get_or_insert_with(|| T::Agents::agent_of(payee)));
 			ensure!(allowed, MandateRefusal::PayeeNotAllowed);
 			// The chain is at most `MAX_DEPTH` long (`chain_of` checks).
 			let _ = mandates.try_push(*id);
@@ -65,7 +65,12 @@ impl<T: Config> pallet_x402::SpendingMandates for Pallet<T> {
 		Ok(Some(MandatedSpend { root, mandates }))
 	}
 
-	fn reserve(pending: &mut Self::Pending, spend: &MandatedSpend, amount: Balance, now: UnixSeconds) {
+	fn reserve(
+		pending: &mut Self::Pending,
+		spend: &MandatedSpend,
+		amount: Balance,
+		now: UnixSeconds,
+	) {
 		for id in &spend.mandates {
 			let stored = pending.get(id).copied().or_else(|| Usage::<T>::get(id));
 			if let Some(usage) = stored {

@@ -509,10 +509,10 @@ impl<T: Config> Pallet<T> {
 				entries: BoundedVec::truncate_from(written),
 			});
 		}
-		let mandates_weight = T::Mandates::item_weight(true)
-			.saturating_mul(mandated.into())
-			.saturating_add(
-				T::Mandates::item_weight(false).saturating_mul(looked_up.saturating_sub(mandated).into()),
+		let mandates_weight =
+			T::Mandates::item_weight(true).saturating_mul(mandated.into()).saturating_add(
+				T::Mandates::item_weight(false)
+					.saturating_mul(looked_up.saturating_sub(mandated).into()),
 			);
 		Settlement { outcomes, payees, hook_weight: hook_weight.saturating_add(mandates_weight) }
 	}

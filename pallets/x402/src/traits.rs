@@ -48,7 +48,12 @@ pub trait SpendingMandates {
 	) -> Result<Option<MandatedSpend>, MandateRefusal>;
 
 	/// Counts an accepted item's spend in `pending`, for the items after it.
-	fn reserve(pending: &mut Self::Pending, spend: &MandatedSpend, amount: Balance, now: UnixSeconds);
+	fn reserve(
+		pending: &mut Self::Pending,
+		spend: &MandatedSpend,
+		amount: Balance,
+		now: UnixSeconds,
+	);
 
 	/// Counts a settled spend against its mandates.
 	fn charge(spend: &MandatedSpend, amount: Balance, now: UnixSeconds);

@@ -33,7 +33,8 @@ impl pallet_mandates::benchmarking::BenchmarkHelper for BenchmarkHelper {
 		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(seconds * 1_000);
 	}
 
-	fn agent_with_wallet() -> (agentchain_primitives::agents::AgentId, agentchain_primitives::AccountId) {
+	fn agent_with_wallet(
+	) -> (agentchain_primitives::agents::AgentId, agentchain_primitives::AccountId) {
 		let wallet: agentchain_primitives::AccountId =
 			polkadot_sdk::frame_benchmarking::account("agent-wallet", 0, 0);
 		pallet_agents::AgentByWallet::<Runtime>::insert(&wallet, 1);

@@ -3,10 +3,7 @@
 
 use crate::{mock::*, *};
 use pallet_x402::Error as X402Error;
-use polkadot_sdk::frame_support::{
-	assert_noop, assert_ok,
-	traits::fungible::InspectHold,
-};
+use polkadot_sdk::frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 
 fn held(who: &agentchain_primitives::AccountId) -> agentchain_primitives::Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::Mandates(HoldReason::Mandate), who)
@@ -27,7 +24,11 @@ fn an_expired_mandate_and_its_session_go_with_their_deposits() {
 	new_test_ext().execute_with(|| {
 		let expires = T0 + 2 * expiry::HOUR + 10;
 		grant_agent(MandateTerms { expires, ..terms() });
-		assert_ok!(grant_to(&account_of(&agent()), &session(), MandateTerms { expires, max_per_payment: 1, ..terms() }));
+		assert_ok!(grant_to(
+			&account_of(&agent()),
+			&session(),
+			MandateTerms { expires, max_per_payment: 1, ..terms() }
+		));
 		assert_eq!(mandate_state(), 11);
 		// Expired, but its hour is not over: kept (and refused as expired).
 		set_time(expires);

@@ -3,12 +3,12 @@
 
 use crate::{mock::*, *};
 use agentchain_primitives::{AccountId, Balance};
-use polkadot_sdk::sp_core::sr25519;
-use polkadot_sdk::sp_runtime::DispatchResult;
 use polkadot_sdk::frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
 };
+use polkadot_sdk::sp_core::sr25519;
+use polkadot_sdk::sp_runtime::DispatchResult;
 
 fn held(who: &AccountId) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::Mandates(HoldReason::Mandate), who)
@@ -179,7 +179,10 @@ fn nobody_binds_a_key_to_a_mandate_without_its_consent() {
 				consent,
 			)
 		};
-		assert_noop!(grant_with(consent(&native("Attacker"), &attacker)), Error::<Test>::BadDelegateConsent);
+		assert_noop!(
+			grant_with(consent(&native("Attacker"), &attacker)),
+			Error::<Test>::BadDelegateConsent
+		);
 		assert_noop!(grant_with(consent(&agent(), &user())), Error::<Test>::BadDelegateConsent);
 		// Nor does a consent past its deadline.
 		let stale = consent(&agent(), &attacker);

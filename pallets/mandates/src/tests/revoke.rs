@@ -15,7 +15,11 @@ fn held(who: &agentchain_primitives::AccountId) -> agentchain_primitives::Balanc
 fn with_session() -> (MandateId, MandateId) {
 	let parent = grant_agent(terms());
 	let session_id = NextMandateId::<Test>::get();
-	assert_ok!(grant_to(&account_of(&agent()), &session(), MandateTerms { max_per_payment: 50, ..terms() }));
+	assert_ok!(grant_to(
+		&account_of(&agent()),
+		&session(),
+		MandateTerms { max_per_payment: 50, ..terms() }
+	));
 	(parent, session_id)
 }
 

@@ -33,7 +33,10 @@ fn an_evm_root_grants_by_signature_and_its_agent_pays_from_its_funds() {
 		assert_ok!(grant_signed(&key, &evm_user, 0, T0 + 60));
 		let status = Mandates::status(0).unwrap();
 		// The submitter paid the deposit and gets it back.
-		assert_eq!((status.mandate.root.clone(), status.mandate.depositor.clone()), (evm_user.clone(), facilitator()));
+		assert_eq!(
+			(status.mandate.root.clone(), status.mandate.depositor.clone()),
+			(evm_user.clone(), facilitator())
+		);
 		assert_ok!(pay(&agent(), &shop(), 100, 1));
 		assert_eq!(usdc(&evm_user), START - 100);
 	});

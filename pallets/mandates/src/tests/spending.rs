@@ -19,8 +19,9 @@ fn settled_and_rejected() -> (u32, Vec<IntentError>) {
 	for record in System::events() {
 		match record.event {
 			RuntimeEvent::X402(pallet_x402::Event::Settled { .. }) => settled += 1,
-			RuntimeEvent::X402(pallet_x402::Event::Rejected { reason, .. }) =>
-				rejected.push(reason),
+			RuntimeEvent::X402(pallet_x402::Event::Rejected { reason, .. }) => {
+				rejected.push(reason)
+			},
 			_ => {},
 		}
 	}
@@ -142,7 +143,11 @@ fn nothing_settles_from_the_second_the_mandate_expires() {
 fn a_sessions_spending_counts_against_its_parent() {
 	new_test_ext().execute_with(|| {
 		grant_agent(terms());
-		assert_ok!(grant_to(&account_of(&agent()), &session(), MandateTerms { max_per_payment: 50, ..terms() }));
+		assert_ok!(grant_to(
+			&account_of(&agent()),
+			&session(),
+			MandateTerms { max_per_payment: 50, ..terms() }
+		));
 		for nonce in 0..9 {
 			assert_ok!(pay(&agent(), &shop(), 100, nonce));
 		}
@@ -182,12 +187,13 @@ fn an_item_refused_for_funds_spends_no_budget() {
 		// A root with 250 and a mandate of 1,000 a day.
 		let poor = account_of(&native("PoorUser"));
 		let _ = <Balances as polkadot_sdk::frame_support::traits::fungible::Mutate<_>>::mint_into(
-			&poor,
-			1_000_000,
+			&poor, 1_000_000,
 		);
-		assert_ok!(<Assets as polkadot_sdk::frame_support::traits::fungibles::Mutate<_>>::mint_into(
-			USDC, &poor, 250
-		));
+		assert_ok!(
+			<Assets as polkadot_sdk::frame_support::traits::fungibles::Mutate<_>>::mint_into(
+				USDC, &poor, 250
+			)
+		);
 		assert_ok!(grant_to(&poor, &agent(), terms()));
 		let agent_id = account_of(&agent());
 		let items = [100, 100, 100, 50]
