@@ -98,6 +98,10 @@ console.log(
 		unpaidStatus: unpaid.status,
 		status: paid.status,
 		body: paidBody,
+		// When the payment was refused: the facilitator's reason, as the server passed it on.
+		paidError: paid.headers.get("PAYMENT-REQUIRED")
+			? (decodePaymentRequiredHeader(paid.headers.get("PAYMENT-REQUIRED")).error ?? null)
+			: null,
 		paymentResponse: paymentResponseHeader ? decodePaymentResponseHeader(paymentResponseHeader) : null,
 		payer: account.address,
 		replay,

@@ -1,0 +1,125 @@
+//! Spending mandates on a real dev node, paid through by stock x402 packages: an agent whose
+//! key holds nothing pays from its owner's account within the mandate's limits, is refused past
+//! them with the mandate's reason codes, and is refused once the owner revokes.
+
+use std::path::PathBuf;
+
+use agentchain_primitives::{
+	mandates::{accept_digest, DelegateConsent, MandateTerms},
+	stablecoin,
+	x402::IntentSignature,
+	AccountId, Balance, DEV_EVM_CHAIN_ID,
+};
+use agentchain_test_harness::{
+	evm, exact,
+	payments::{self, TIMEOUT},
+	Node, Rpc,
+};
+use polkadot_sdk::{
+	sp_core::{ecdsa, Pair, H160},
+	sp_crypto_hashing::keccak_256,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::BoundedVec,
+};
+use serde_json::Value;
+
+const NODE: &str = env!("CARGO_BIN_EXE_agentchain-node");
+const PRICE: Balance = 10_000;
+
+fn interop_dir() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/x402-interop")
+}
+
+fn bob_address() -> H160 {
+	exact::address_of(&Sr25519Keyring::Bob.to_account_id())
+}
+
+/// The stock server and client paying `price` to Bob with the EVM key `secret`.
+fn stock_payment(node: &Node, secret: &[u8; 32], price: Balance) -> Value {
+	payments::run_stock_script(&interop_dir(), "interop.mjs", node, bob_address(), price, secret)
+}
+
+/// Alice grants the EVM key `agent` `terms`, with the key's EIP-712 consent.
+async fn alice_grants(rpc: &Rpc, agent: &ecdsa::Pair, terms: MandateTerms) {
+	let alice: AccountId = Sr25519Keyring::Alice.to_account_id();
+	let delegate = exact::account_of(agent);
+	let deadline = exact::unix_now() + 600;
+	let digest = accept_digest(DEV_EVM_CHAIN_ID, &alice, &delegate, deadline);
+	let consent = DelegateConsent {
+		deadline,
+		signature: IntentSignature::Evm(evm::sign_digest(agent, &digest)),
+	};
+	payments::from_alice(
+		rpc,
+		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::grant {
+			delegate,
+			terms: Box::new(terms),
+			consent,
+		}),
+	)
+	.await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stock_client_with_a_key_that_holds_nothing_pays_from_its_owners_account() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let secret = keccak_256(b"agentchain mandate agent");
+	let agent = ecdsa::Pair::from_seed(&secret);
+	let agent_account = exact::account_of(&agent);
+	let (alice, bob) = (Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
+	alice_grants(
+		&rpc,
+		&agent,
+		MandateTerms {
+			asset: stablecoin::ASSET_ID,
+			max_per_payment: 2 * PRICE,
+			budget_per_period: 3 * PRICE,
+			period: 24 * 60 * 60,
+			max_payments_per_period: None,
+			lifetime_total: None,
+			expires: exact::unix_now() + 24 * 60 * 60,
+			payees: BoundedVec::new(),
+			endpoints: BoundedVec::new(),
+		},
+	)
+	.await;
+	let (alice_before, bob_before) =
+		(payments::balance(&rpc, &alice).await, payments::balance(&rpc, &bob).await);
+
+	// The agent's key holds nothing; its payment debits Alice.
+	let paid = stock_payment(&node, &secret, PRICE);
+	assert_eq!(paid["status"], 200, "{paid}");
+	assert_eq!(paid["paymentResponse"]["success"], true, "{paid}");
+	assert_eq!(payments::balance(&rpc, &agent_account).await, 0);
+	assert_eq!(payments::balance(&rpc, &bob).await, bob_before + PRICE);
+	assert_eq!(payments::balance(&rpc, &alice).await, alice_before - PRICE);
+
+	// Over the cap per payment: refused with the mandate's reason, nothing moves.
+	let over_cap = stock_payment(&node, &secret, 2 * PRICE + 1);
+	assert_eq!(over_cap["status"], 402, "{over_cap}");
+	assert_eq!(over_cap["paidError"], "mandate_over_payment_cap", "{over_cap}");
+
+	// Up to the period's budget, then over it.
+	let second = stock_payment(&node, &secret, 2 * PRICE);
+	assert_eq!(second["status"], 200, "{second}");
+	let over_budget = stock_payment(&node, &secret, 1);
+	assert_eq!(over_budget["status"], 402, "{over_budget}");
+	assert_eq!(over_budget["paidError"], "mandate_over_period_budget", "{over_budget}");
+	assert_eq!(payments::balance(&rpc, &alice).await, alice_before - 3 * PRICE);
+	assert_eq!(payments::balance(&rpc, &bob).await, bob_before + 3 * PRICE);
+
+	// Revoked by Alice: the key's next payment is refused as revoked, not tried against its
+	// own (empty) funds.
+	payments::from_alice(
+		&rpc,
+		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::revoke { mandate: 0 }),
+	)
+	.await;
+	let revoked = stock_payment(&node, &secret, 1);
+	assert_eq!(revoked["status"], 402, "{revoked}");
+	assert_eq!(revoked["paidError"], "mandate_revoked", "{revoked}");
+	assert_eq!(payments::balance(&rpc, &alice).await, alice_before - 3 * PRICE);
+	node.stop().unwrap();
+}
