@@ -14,12 +14,13 @@ use agentchain_facilitator::{
 	TxEvent,
 };
 use agentchain_primitives::{
+	mandates::MandatedSpend,
 	x402::{
-		api::{StatementReport, X402Api},
+		api::{Committed, StatementReport, X402Api},
 		eip712, IntentError, IntentSignature, PaymentId, Purpose, DEV_FACILITATOR_SURI,
 		FACILITATOR_KEY_TYPE,
 	},
-	AccountId, AssetId, Balance, Block, BlockNumber, Nonce,
+	AccountId, AssetId, Block, BlockNumber, Nonce,
 };
 use futures::{stream::BoxStream, StreamExt};
 use polkadot_sdk::{
@@ -283,7 +284,7 @@ impl<C: ChainClient, P: ChainPool> Chain for NodeChain<C, P> {
 		&self,
 		intent: &agentchain_facilitator::chain::Intent,
 		signature: &IntentSignature,
-		committed: Balance,
+		committed: &Committed,
 	) -> Result<Result<PaymentId, IntentError>, ChainError> {
 		self.client
 			.runtime_api()
@@ -292,8 +293,15 @@ impl<C: ChainClient, P: ChainPool> Chain for NodeChain<C, P> {
 				intent.clone(),
 				signature.clone(),
 				Purpose::Transfer,
-				committed,
+				committed.clone(),
 			)
+			.map_err(api_error)
+	}
+
+	fn spender_of(&self, payer: &AccountId) -> Result<Option<MandatedSpend>, ChainError> {
+		self.client
+			.runtime_api()
+			.spender_of(self.best(), payer.clone())
 			.map_err(api_error)
 	}
 

@@ -11,12 +11,14 @@ use agentchain_primitives::{
 	AccountId, Balance, DEV_EVM_CHAIN_ID,
 };
 use agentchain_test_harness::{
-	evm, exact,
+	evm,
+	exact::{self, requirements, Authorization},
 	payments::{self, TIMEOUT},
 	Node, Rpc,
 };
+use jsonrpsee::{core::client::ClientT, rpc_params};
 use polkadot_sdk::{
-	sp_core::{ecdsa, Pair, H160},
+	sp_core::{ecdsa, Pair, H160, H256},
 	sp_crypto_hashing::keccak_256,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::BoundedVec,
@@ -121,5 +123,68 @@ async fn a_stock_client_with_a_key_that_holds_nothing_pays_from_its_owners_accou
 	assert_eq!(revoked["status"], 402, "{revoked}");
 	assert_eq!(revoked["paidError"], "mandate_revoked", "{revoked}");
 	assert_eq!(payments::balance(&rpc, &alice).await, alice_before - 3 * PRICE);
+	node.stop().unwrap();
+}
+
+/// `x402_submit` of `request`: the payment id, or the refusal's reason code.
+async fn submit(rpc: &Rpc, request: &Value) -> Result<H256, String> {
+	rpc.client()
+		.request::<H256, _>("x402_submit", rpc_params![request])
+		.await
+		.map_err(|error| {
+			let text = format!("{error:?}");
+			["mandate_over_period_budget", "insufficient_funds"]
+				.into_iter()
+				.find(|reason| text.contains(reason))
+				.map_or(text.clone(), str::to_owned)
+		})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_burst_through_a_mandate_is_held_to_its_budget_before_the_chain_sees_it() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let agent = payments::evm_payer(b"bursting agent");
+	alice_grants(
+		&rpc,
+		&agent,
+		MandateTerms {
+			asset: stablecoin::ASSET_ID,
+			max_per_payment: PRICE,
+			budget_per_period: 3 * PRICE,
+			period: 24 * 60 * 60,
+			max_payments_per_period: None,
+			lifetime_total: None,
+			expires: exact::unix_now() + 24 * 60 * 60,
+			payees: BoundedVec::new(),
+			endpoints: BoundedVec::new(),
+		},
+	)
+	.await;
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	let before = payments::balance(&rpc, &bob).await;
+
+	// 20 payments of the budget's third, all at once: the facilitator counts the queued ones
+	// against the mandate, so exactly three are accepted.
+	let requests: Vec<Value> = (0..20u32)
+		.map(|n| {
+			Authorization::new(PRICE, &n.to_le_bytes()).request(
+				&agent,
+				&bob,
+				requirements(PRICE, bob_address()),
+			)
+		})
+		.collect();
+	let answers =
+		futures::future::join_all(requests.iter().map(|request| submit(&rpc, request))).await;
+	let accepted: Vec<H256> = answers.iter().filter_map(|a| a.as_ref().ok().copied()).collect();
+	let refused: Vec<&String> = answers.iter().filter_map(|a| a.as_ref().err()).collect();
+	assert_eq!(accepted.len(), 3, "{refused:?}");
+	assert!(refused.iter().all(|reason| *reason == "mandate_over_period_budget"), "{refused:?}");
+	for id in &accepted {
+		payments::wait_for_status(&rpc, *id, |status| status["status"] == "finalized").await;
+	}
+	assert_eq!(payments::balance(&rpc, &bob).await, before + 3 * PRICE);
 	node.stop().unwrap();
 }

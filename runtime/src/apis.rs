@@ -38,10 +38,11 @@ use agentchain_primitives::agents::{
 	AgentId, AgentView, FeedbackView, ReputationQuery, ReputationSummary, ValidationSummary,
 	ValidationView,
 };
-use agentchain_primitives::mandates::{MandateId, MandateStatus};
+use agentchain_primitives::mandates::{MandateId, MandateStatus, MandatedSpend};
 use agentchain_primitives::x402::{
-	api::StatementReport, eip712, AuthorizationNonce, AuthorizationState, IntentError,
-	IntentSignature, PaymentId, PaymentIntent, Purpose, Receipt,
+	api::{Committed, StatementReport},
+	eip712, AuthorizationNonce, AuthorizationState, IntentError, IntentSignature, PaymentId,
+	PaymentIntent, Purpose, Receipt,
 };
 use polkadot_sdk::sp_core::H160;
 
@@ -232,9 +233,13 @@ impl_runtime_apis! {
 			intent: PaymentIntent<AccountId, AssetId, Balance>,
 			signature: IntentSignature,
 			purpose: Purpose,
-			committed: Balance,
+			committed: Committed,
 		) -> Result<PaymentId, IntentError> {
-			X402::verify_after(&intent, &signature, purpose, committed)
+			X402::verify_after(&intent, &signature, purpose, &committed)
+		}
+
+		fn spender_of(payer: AccountId) -> Option<MandatedSpend> {
+			<Mandates as pallet_x402::SpendingMandates>::spender(&payer)
 		}
 
 		fn max_batch() -> u32 {

@@ -2,7 +2,11 @@
 //! put a signed `settle_batch` into the pool and follow it.
 
 use agentchain_primitives::{
-	x402::{api::StatementReport, eip712, IntentError, IntentSignature, PaymentId, Receipt},
+	mandates::MandatedSpend,
+	x402::{
+		api::{Committed, StatementReport},
+		eip712, IntentError, IntentSignature, PaymentId, Receipt,
+	},
 	AccountId, AssetId, Balance, BlockNumber,
 };
 use futures::stream::BoxStream;
@@ -67,14 +71,18 @@ pub trait Chain: Send + Sync + 'static {
 	/// Now, in unix seconds: the wall clock, as x402 clients set their windows by it.
 	fn now(&self) -> Result<u64, ChainError>;
 
-	/// The runtime's dry run of settling `intent` at the best block, as if its payer had paid
-	/// out `committed` of its asset before it (what the facilitator has queued from them).
+	/// The runtime's dry run of settling `intent` at the best block, as if what the facilitator
+	/// has queued that shares its funds or mandates (`committed`) had settled before it.
 	fn verify(
 		&self,
 		intent: &Intent,
 		signature: &IntentSignature,
-		committed: Balance,
+		committed: &Committed,
 	) -> Result<Result<PaymentId, IntentError>, ChainError>;
+
+	/// Whose funds `payer`'s intents spend when the key holds a spending mandate (the root
+	/// and the mandates up to it), at the best block; `None` for its own.
+	fn spender_of(&self, payer: &AccountId) -> Result<Option<MandatedSpend>, ChainError>;
 
 	/// Whether `signature` authorizes `intent` on this chain, whatever its nonce's state.
 	fn check_signature(

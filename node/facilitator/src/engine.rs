@@ -23,7 +23,8 @@ use crate::{
 	store::Store,
 };
 use agentchain_primitives::{
-	x402::{IntentError, PaymentId},
+	mandates::{MandateId, MandatedSpend},
+	x402::{api::Committed, IntentError, PaymentId},
 	AccountId, AssetId, Balance,
 };
 use futures::StreamExt;
@@ -147,6 +148,8 @@ pub enum Claim {
 
 struct Tracked {
 	payment: Payment,
+	/// Whose funds and which mandates it spends, as the chain said when it was accepted.
+	spend: Option<MandatedSpend>,
 	status: watch::Sender<Status>,
 	finished: Option<Instant>,
 	/// How often the pool has refused a batch with this payment.
@@ -187,7 +190,25 @@ pub enum Acceptance {
 	Again(watch::Receiver<Status>),
 }
 
-/// What a payer's pending payments will take from them.
+/// What pending payments share: the funds of the account they debit, or a mandate they go
+/// through.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum SpendKey {
+	Funds(AccountId),
+	Mandate(MandateId),
+}
+
+/// The keys a payment commits to: its debited account's funds, then each mandate.
+fn spend_keys(payment: &Payment, spend: Option<&MandatedSpend>) -> Vec<SpendKey> {
+	match spend {
+		None => vec![SpendKey::Funds(payment.intent.payer.clone())],
+		Some(spend) => core::iter::once(SpendKey::Funds(spend.root.clone()))
+			.chain(spend.mandates.iter().map(|id| SpendKey::Mandate(*id)))
+			.collect(),
+	}
+}
+
+/// What pending payments will take from one account's funds or one mandate.
 #[derive(Debug, Default)]
 struct Commitment {
 	count: usize,
@@ -212,8 +233,9 @@ pub struct Known {
 struct Inner {
 	tracked: HashMap<PaymentId, Tracked>,
 	queue: VecDeque<PaymentId>,
-	/// What the payments whose status [commits funds](Status::commits_funds) take, by payer.
-	committed: HashMap<AccountId, Commitment>,
+	/// What the payments whose status [commits funds](Status::commits_funds) take, by the
+	/// account they debit and by mandate.
+	committed: HashMap<SpendKey, Commitment>,
 	/// How many payments commit funds, from all payers.
 	committing: usize,
 	/// Payments in a block that was not final when their extrinsic's watch ended: followed by
@@ -224,33 +246,56 @@ struct Inner {
 }
 
 impl Inner {
-	/// Counts `payment`'s amount in (`add`) or out of its payer's commitment.
-	fn commit(&mut self, payment: &Payment, add: bool) {
+	/// Counts `payment`'s amount in (`add`) or out of the commitments of what it spends.
+	fn commit(&mut self, payment: &Payment, spend: Option<&MandatedSpend>, add: bool) {
 		let intent = &payment.intent;
-		let commitment = self.committed.entry(intent.payer.clone()).or_default();
-		let index = match commitment.amounts.iter().position(|(a, _)| *a == intent.asset) {
-			Some(index) => index,
-			None => {
-				commitment.amounts.push((intent.asset, 0));
-				commitment.amounts.len() - 1
-			},
-		};
-		let amount = &mut commitment.amounts[index].1;
 		if add {
-			*amount = amount.saturating_add(intent.amount);
-			commitment.count += 1;
 			self.committing += 1;
 		} else {
-			*amount = amount.saturating_sub(intent.amount);
-			commitment.count = commitment.count.saturating_sub(1);
 			self.committing = self.committing.saturating_sub(1);
-			if *amount == 0 {
-				commitment.amounts.swap_remove(index);
-			}
-			if commitment.count == 0 {
-				self.committed.remove(&intent.payer);
+		}
+		for key in spend_keys(payment, spend) {
+			let commitment = self.committed.entry(key.clone()).or_default();
+			let index = match commitment.amounts.iter().position(|(a, _)| *a == intent.asset) {
+				Some(index) => index,
+				None => {
+					commitment.amounts.push((intent.asset, 0));
+					commitment.amounts.len() - 1
+				},
+			};
+			let amount = &mut commitment.amounts[index].1;
+			if add {
+				*amount = amount.saturating_add(intent.amount);
+				commitment.count += 1;
+			} else {
+				*amount = amount.saturating_sub(intent.amount);
+				commitment.count = commitment.count.saturating_sub(1);
+				if *amount == 0 {
+					commitment.amounts.swap_remove(index);
+				}
+				if commitment.count == 0 {
+					self.committed.remove(&key);
+				}
 			}
 		}
+	}
+
+	/// What is committed to what `payment` spends, as the chain's `verify_after` takes it.
+	fn committed_for(&self, payment: &Payment, spend: Option<&MandatedSpend>) -> Committed {
+		let asset = payment.intent.asset;
+		let of = |key: &SpendKey| self.committed.get(key);
+		let mut committed = Committed::default();
+		for key in spend_keys(payment, spend) {
+			let commitment = of(&key);
+			let amount = commitment.map_or(0, |c| c.amount(asset));
+			match key {
+				SpendKey::Funds(_) => committed.funds = amount,
+				SpendKey::Mandate(id) => {
+					committed.mandates.push((id, amount, commitment.map_or(0, |c| c.count as u32)))
+				},
+			}
+		}
+		committed
 	}
 }
 
@@ -315,21 +360,22 @@ impl<C: Chain> Engine<C> {
 		})
 	}
 
-	/// What `payer`'s pending payments in `asset` will take from them: a new payment of theirs
-	/// must verify as if that had left already.
-	pub fn committed(&self, payer: &AccountId, asset: AssetId) -> Balance {
-		self.inner.lock().committed.get(payer).map_or(0, |c| c.amount(asset))
+	/// What pending payments will take from the funds and the mandates `payment` spends
+	/// (`spend`, as the chain says): a new payment must verify as if that had left already.
+	pub fn committed(&self, payment: &Payment, spend: Option<&MandatedSpend>) -> Committed {
+		self.inner.lock().committed_for(payment, spend)
 	}
 
-	/// Takes a payment verified against `committed` (what [`Engine::committed`] said for its
-	/// payer and asset), once: accepting the same signed intent again returns the first
-	/// acceptance's status (unless that failed: then it is tried again). It is refused if a
-	/// different intent has its payment id, if the payer's commitment changed meanwhile, or
-	/// if it would exceed the [`Limits`].
+	/// Takes a payment verified against `committed` (what [`Engine::committed`] said for it),
+	/// once: accepting the same signed intent again returns the first acceptance's status
+	/// (unless that failed: then it is tried again). It is refused if a different intent has
+	/// its payment id, if what it shares funds or mandates with changed meanwhile, or if it
+	/// would exceed the [`Limits`] (the per-payer one counts the debited account's payments).
 	pub fn accept(
 		self: &Arc<Self>,
 		payment: Payment,
-		committed: Balance,
+		spend: Option<MandatedSpend>,
+		committed: &Committed,
 	) -> Result<Acceptance, NotAccepted> {
 		let id = payment.id();
 		let mut inner = self.inner.lock();
@@ -343,17 +389,17 @@ impl<C: Chain> Engine<C> {
 				};
 			}
 		}
-		let commitment = inner.committed.get(&payment.intent.payer);
-		if commitment.map_or(0, |c| c.amount(payment.intent.asset)) != committed {
+		if inner.committed_for(&payment, spend.as_ref()) != *committed {
 			return Err(NotAccepted::Stale);
 		}
-		if commitment.map_or(0, |c| c.count) >= self.limits.max_pending_per_payer {
+		let funds = spend_keys(&payment, spend.as_ref()).swap_remove(0);
+		if inner.committed.get(&funds).map_or(0, |c| c.count) >= self.limits.max_pending_per_payer {
 			return Err(NotAccepted::PayerFull);
 		}
 		if inner.committing >= self.limits.max_pending {
 			return Err(NotAccepted::QueueFull);
 		}
-		let receiver = self.track(&mut inner, payment.clone());
+		let receiver = self.track(&mut inner, payment.clone(), spend);
 		let (reply, journaled) = oneshot::channel();
 		match &inner.store {
 			// Queued once it is on disk, so that an accepted payment survives a crash.
@@ -403,15 +449,16 @@ impl<C: Chain> Engine<C> {
 		}
 	}
 
-	/// Queues a payment read back from the journal after a restart (it is on disk already);
-	/// the dry run before its batch judges it against the chain as it is then.
-	pub fn restore(&self, payment: Payment) {
+	/// Queues a payment read back from the journal after a restart (it is on disk already),
+	/// committing to what it spends (`spend`, as the chain says now); the dry run before its
+	/// batch judges it against the chain as it is then.
+	pub fn restore(&self, payment: Payment, spend: Option<MandatedSpend>) {
 		let id = payment.id();
 		let mut inner = self.inner.lock();
 		if inner.tracked.contains_key(&id) {
 			return;
 		}
-		self.track(&mut inner, payment);
+		self.track(&mut inner, payment, spend);
 		inner.queue.push_back(id);
 		self.set_queue_depth(&inner);
 		drop(inner);
@@ -441,11 +488,17 @@ impl<C: Chain> Engine<C> {
 	}
 
 	/// Starts tracking `payment` as queued (the caller puts it in the queue when it may settle).
-	fn track(&self, inner: &mut Inner, payment: Payment) -> watch::Receiver<Status> {
+	fn track(
+		&self,
+		inner: &mut Inner,
+		payment: Payment,
+		spend: Option<MandatedSpend>,
+	) -> watch::Receiver<Status> {
 		let id = payment.id();
 		let (status, receiver) = watch::channel(Status::Queued);
-		inner.commit(&payment, true);
-		let tracked = Tracked { payment, status, finished: None, refusals: 0, claim: Claim::Free };
+		inner.commit(&payment, spend.as_ref(), true);
+		let tracked =
+			Tracked { payment, spend, status, finished: None, refusals: 0, claim: Claim::Free };
 		if let Some(replaced) = inner.tracked.insert(id, tracked) {
 			// Only a failed one is replaced, and it committed nothing.
 			debug_assert!(!replaced.status.borrow().commits_funds());
@@ -486,8 +539,8 @@ impl<C: Chain> Engine<C> {
 		let commits = status.commits_funds();
 		let committed = tracked.status.send_replace(status).commits_funds();
 		if commits != committed {
-			let payment = tracked.payment.clone();
-			inner.commit(&payment, commits);
+			let (payment, spend) = (tracked.payment.clone(), tracked.spend.clone());
+			inner.commit(&payment, spend.as_ref(), commits);
 		}
 		if done {
 			if let Some(store) = &inner.store {
@@ -541,7 +594,7 @@ impl<C: Chain> Engine<C> {
 			let Some(payment) = payment else { continue };
 			// Checked alone: its own commitment is what is being checked, and the dry run
 			// before its batch checks it after the others.
-			match self.chain.verify(&payment.intent, &payment.signature, 0) {
+			match self.chain.verify(&payment.intent, &payment.signature, &Committed::default()) {
 				// The best block may be older than the payment's window: not a verdict.
 				Ok(Err(IntentError::NotYetValid)) => self.requeue(id),
 				Ok(Err(error)) => self.conclude(&payment, Err(error), tx),

@@ -128,8 +128,15 @@ impl<C: Chain> Facilitator<C> {
 		if !pending.is_empty() {
 			log::info!(target: "x402", "{} payments accepted before the restart are pending again", pending.len());
 		}
+		// What each payer key spends, asked once per key (a journal holds many payments of
+		// few payers); a key the chain cannot answer for commits to its own funds.
+		let mut spends = std::collections::HashMap::new();
 		for payment in pending {
-			engine.restore(payment);
+			let spend = spends
+				.entry(payment.intent.payer.clone())
+				.or_insert_with(|| chain.spender_of(&payment.intent.payer).ok().flatten())
+				.clone();
+			engine.restore(payment, spend);
 		}
 		let cores = std::thread::available_parallelism().map_or(2, usize::from);
 		Arc::new(Self {
@@ -235,8 +242,11 @@ impl<C: Chain> Facilitator<C> {
 		{
 			return self.against_known(&payment, &known).map(|()| payment);
 		}
-		let committed = self.engine.committed(&payment.intent.payer, payment.intent.asset);
-		match self.chain.verify(&payment.intent, &payment.signature, committed) {
+		let checked = self.chain.spender_of(&payment.intent.payer).and_then(|spend| {
+			let committed = self.engine.committed(&payment, spend.as_ref());
+			self.chain.verify(&payment.intent, &payment.signature, &committed)
+		});
+		match checked {
 			Ok(Ok(_)) => Ok(payment),
 			Ok(Err(error)) => Err(self.refusal_for(&payment, error)),
 			Err(error) => {
@@ -359,8 +369,17 @@ impl<C: Chain> Facilitator<C> {
 				}
 				return Err(self.other_payment_with_the_nonce(payment));
 			}
-			let committed = self.engine.committed(&payment.intent.payer, payment.intent.asset);
-			match self.chain.verify(&payment.intent, &payment.signature, committed) {
+			let spend = match self.chain.spender_of(&payment.intent.payer) {
+				Ok(spend) => spend,
+				Err(error) => {
+					return Err(with_payer(
+						Refusal::new(reason::UNEXPECTED_SETTLE, error.0),
+						payment,
+					))
+				},
+			};
+			let committed = self.engine.committed(payment, spend.as_ref());
+			match self.chain.verify(&payment.intent, &payment.signature, &committed) {
 				Ok(Ok(_)) => {},
 				Ok(Err(error)) => return Err(self.refusal_for(payment, error)),
 				Err(error) => {
@@ -370,7 +389,7 @@ impl<C: Chain> Facilitator<C> {
 					))
 				},
 			}
-			let refusal = match self.engine.accept(payment.clone(), committed) {
+			let refusal = match self.engine.accept(payment.clone(), spend, &committed) {
 				Ok(Acceptance::New { journaled, .. }) => return Ok(Some(journaled)),
 				Ok(Acceptance::Again(_)) => return Ok(None),
 				Err(NotAccepted::Stale) => continue,

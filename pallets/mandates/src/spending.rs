@@ -81,6 +81,30 @@ impl<T: Config> pallet_x402::SpendingMandates for Pallet<T> {
 		}
 	}
 
+	fn preload(
+		pending: &mut Self::Pending,
+		id: MandateId,
+		amount: Balance,
+		count: u32,
+		now: UnixSeconds,
+	) {
+		let stored = pending.get(&id).copied().or_else(|| Usage::<T>::get(id));
+		if let Some(usage) = stored {
+			let mut usage = usage.at(now);
+			usage.spent_in_period = usage.spent_in_period.saturating_add(amount);
+			usage.payments_in_period = usage.payments_in_period.saturating_add(count);
+			usage.spent_in_total = usage.spent_in_total.saturating_add(amount);
+			pending.insert(id, usage);
+		}
+	}
+
+	fn spender(signer: &AccountId) -> Option<MandatedSpend> {
+		let chain = Self::chain_of(signer, &BTreeMap::new(), 0).ok()?;
+		let root = chain.last()?.1.root.clone();
+		let mandates = BoundedVec::truncate_from(chain.into_iter().map(|(id, ..)| id).collect());
+		Some(MandatedSpend { root, mandates })
+	}
+
 	fn charge(spend: &MandatedSpend, amount: Balance, now: UnixSeconds) {
 		for id in &spend.mandates {
 			Usage::<T>::mutate_exists(id, |usage| {

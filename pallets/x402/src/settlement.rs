@@ -272,25 +272,29 @@ impl<T: Config> Pallet<T> {
 		signature: &IntentSignature,
 		purpose: Purpose,
 	) -> Result<PaymentId, IntentError> {
-		Self::verify_after(intent, signature, purpose, 0)
+		Self::verify_after(intent, signature, purpose, &Committed::default())
 	}
 
-	/// [`Self::verify`] as if the payer had already paid out `committed` of the intent's asset
-	/// (payments of theirs a facilitator has queued and not yet settled): whether `intent`
-	/// would still settle after those.
+	/// [`Self::verify`] as if what a facilitator has queued and not yet settled had settled
+	/// first (`committed.funds` out of the debited account, each listed amount and count
+	/// through each mandate): whether `intent` would still settle after those.
 	pub fn verify_after(
 		intent: &Intent,
 		signature: &IntentSignature,
 		purpose: Purpose,
-		committed: Balance,
+		committed: &Committed,
 	) -> Result<PaymentId, IntentError> {
 		let payment_id = intent.payment_id();
 		let mut context = Context::new();
 		Self::check_intent(&mut context, payment_id, intent, signature, purpose, &BTreeSet::new())?;
-		let spend = Self::spend_of(&Default::default(), intent, context.now)?;
+		let mut pending = Default::default();
+		for (id, amount, count) in &committed.mandates {
+			T::Mandates::preload(&mut pending, *id, *amount, *count, context.now);
+		}
+		let spend = Self::spend_of(&pending, intent, context.now)?;
 		let from = spend.as_ref().map_or(&intent.payer, |spend| &spend.root);
 		let mut positions = Positions::<T>::new();
-		positions.commit(intent.asset, from, committed)?;
+		positions.commit(intent.asset, from, committed.funds)?;
 		positions.take(from, intent)?;
 		Ok(payment_id)
 	}

@@ -55,6 +55,20 @@ pub trait SpendingMandates {
 		now: UnixSeconds,
 	);
 
+	/// Counts `amount` in `count` payments as already spent through mandate `id` in
+	/// `pending`: payments a facilitator has queued and the chain has not settled yet.
+	fn preload(
+		pending: &mut Self::Pending,
+		id: MandateId,
+		amount: Balance,
+		count: u32,
+		now: UnixSeconds,
+	);
+
+	/// Whose funds `signer`'s intents spend, and the mandates up to the root, whatever the
+	/// limits allow; `None` for a key without a mandate.
+	fn spender(signer: &AccountId) -> Option<MandatedSpend>;
+
 	/// Counts a settled spend against its mandates.
 	fn charge(spend: &MandatedSpend, amount: Balance, now: UnixSeconds);
 
@@ -78,6 +92,12 @@ impl SpendingMandates for () {
 	}
 
 	fn reserve(_: &mut (), _: &MandatedSpend, _: Balance, _: UnixSeconds) {}
+
+	fn preload(_: &mut (), _: MandateId, _: Balance, _: u32, _: UnixSeconds) {}
+
+	fn spender(_: &AccountId) -> Option<MandatedSpend> {
+		None
+	}
 
 	fn charge(_: &MandatedSpend, _: Balance, _: UnixSeconds) {}
 

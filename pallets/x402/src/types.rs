@@ -14,9 +14,9 @@ use scale_info::TypeInfo;
 pub use agentchain_primitives::{
 	mandates::{MandateId, MandateRefusal, MandatedSpend},
 	x402::{
-		eip712, evm_address, native_cancel_payload, native_signing_payload, AuthorizationNonce,
-		AuthorizationState, IntentError, IntentSignature, PaymentId, PaymentReference, Purpose,
-		Receipt, Statement, UnixSeconds,
+		api::Committed, eip712, evm_address, native_cancel_payload, native_signing_payload,
+		AuthorizationNonce, AuthorizationState, IntentError, IntentSignature, PaymentId,
+		PaymentReference, Purpose, Receipt, Statement, UnixSeconds,
 	},
 	AccountId, AssetId, Balance,
 };

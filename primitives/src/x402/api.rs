@@ -2,7 +2,7 @@
 //! chain, answered with exactly the rules settlement applies.
 
 use super::*;
-use crate::{AccountId, AssetId, Balance, BlockNumber, Nonce, Signature};
+use crate::{mandates::MandateId, AccountId, AssetId, Balance, BlockNumber, Nonce, Signature};
 
 use alloc::vec::Vec;
 
@@ -23,6 +23,17 @@ pub struct StatementReport<BlockNumber> {
 	pub resume_from: Option<BlockNumber>,
 }
 
+/// What a facilitator has queued and not yet settled that a new payment shares with it: the
+/// funds of the account the payment debits and each mandate it goes through.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct Committed {
+	/// Queued from the account the payment debits (its payer, or its mandate's root), in the
+	/// payment's asset.
+	pub funds: Balance,
+	/// Queued through each mandate the payment goes through: amount and number of payments.
+	pub mandates: Vec<(MandateId, Balance, u32)>,
+}
+
 /// Most open receipts one [`StatementReport`] lists.
 pub const MAX_REPORTED_RECEIPTS: u32 = 1_000;
 
@@ -41,15 +52,19 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 			purpose: Purpose,
 		) -> Result<PaymentId, IntentError>;
 
-		/// [`verify`](X402Api::verify) as if the payer had already paid out `committed` of the
-		/// intent's asset: how a facilitator checks a payment against the payer's funds less
-		/// what it has queued from them and not yet settled.
+		/// [`verify`](X402Api::verify) as if what a facilitator has queued and not yet settled
+		/// had settled first: `committed.funds` out of the debited account, and each listed
+		/// amount and count through each mandate.
 		fn verify_after(
 			intent: PaymentIntent<AccountId, AssetId, Balance>,
 			signature: IntentSignature,
 			purpose: Purpose,
-			committed: Balance,
+			committed: Committed,
 		) -> Result<PaymentId, IntentError>;
+
+		/// Whose funds `payer`'s intents spend when the key holds a mandate (the root, and the
+		/// mandates up to it), whatever their limits allow; `None` for its own.
+		fn spender_of(payer: AccountId) -> Option<MandatedSpend>;
 
 		/// Most intents one `settle_batch` takes (`MaxBatch`), as this runtime version says.
 		fn max_batch() -> u32;

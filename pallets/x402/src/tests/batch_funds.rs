@@ -254,8 +254,14 @@ fn verify_after_counts_what_the_payer_has_committed_to_earlier_payments() {
 		let minimum = MIN_BALANCE;
 		fund(&account_of(&x), 10 * minimum);
 		let (intent, signature) = signed(&x, &account_of(&y), 4 * minimum, 1);
-		let verify =
-			|committed| X402::verify_after(&intent, &signature, Purpose::Transfer, committed);
+		let verify = |funds| {
+			X402::verify_after(
+				&intent,
+				&signature,
+				Purpose::Transfer,
+				&Committed { funds, mandates: vec![] },
+			)
+		};
 
 		assert_eq!(verify(0), Ok(intent.payment_id()));
 		assert_eq!(verify(6 * minimum), Ok(intent.payment_id()), "exactly what is left");
