@@ -7,6 +7,7 @@
 
 use crate::{configs::RuntimeBlockWeights, *};
 use agentchain_primitives::x402::{IntentSignature, PaymentIntent};
+use pallet_x402::SpendingMandates;
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::{DispatchClass, GetDispatchInfo},
@@ -81,6 +82,24 @@ fn weight_report_settling_an_intent_costs_at_most_half_a_signed_transfer() {
 			one_payee_at_max = per_intent;
 		}
 	}
+	// What settling costs once the call is refunded to what it did: a plain intent against one
+	// paid through a session mandate (two mandates checked and charged), 256 to one payee.
+	let plain_batch = signed_extrinsic_weight(&settle_batch(max_batch, 1));
+	let charged_mandates = <Runtime as pallet_x402::Config>::Mandates::item_weight(true)
+		.saturating_mul(max_batch.into());
+	let refunded = plain_batch.saturating_sub(charged_mandates);
+	let per = |weight: Weight| micros(weight) / max_batch as f64;
+	let plain = per(refunded.saturating_add(
+		<Runtime as pallet_x402::Config>::Mandates::item_weight(false)
+			.saturating_mul(max_batch.into()),
+	));
+	let mandated = per(plain_batch);
+	println!(
+		"settled, {max_batch} intents to 1 payee: plain {plain:.1} µs per intent, through a \
+		 session mandate {mandated:.1} µs ({:.2}x plain, {:.0}% of the baseline)",
+		mandated / plain,
+		mandated / micros(transfer) * 100.0,
+	);
 	// x402's shape: many paying agents, one service.
 	assert!(
 		one_payee_at_max <= 0.5,
