@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use agentchain_primitives::{
-	mandates::{accept_digest, DelegateConsent, MandateTerms},
+	mandates::{accept_digest, grant_digest, DelegateConsent, MandateTerms},
 	stablecoin,
 	x402::IntentSignature,
 	AccountId, Balance, DEV_EVM_CHAIN_ID,
@@ -186,5 +186,69 @@ async fn a_burst_through_a_mandate_is_held_to_its_budget_before_the_chain_sees_i
 		payments::wait_for_status(&rpc, *id, |status| status["status"] == "finalized").await;
 	}
 	assert_eq!(payments::balance(&rpc, &bob).await, before + 3 * PRICE);
+	node.stop().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_key_pays_within_its_narrower_limits_until_it_expires() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let agent = payments::evm_payer(b"session-granting agent");
+	let session_secret = keccak_256(b"agentchain session key");
+	let session = ecdsa::Pair::from_seed(&session_secret);
+	let day = 24 * 60 * 60;
+	let agent_terms = MandateTerms {
+		asset: stablecoin::ASSET_ID,
+		max_per_payment: 10 * PRICE,
+		budget_per_period: 100 * PRICE,
+		period: day,
+		max_payments_per_period: None,
+		lifetime_total: None,
+		expires: exact::unix_now() + day,
+		payees: BoundedVec::new(),
+		endpoints: BoundedVec::new(),
+	};
+	alice_grants(&rpc, &agent, agent_terms.clone()).await;
+
+	// The agent's EVM key cannot sign an extrinsic: it signs a grant message for a session
+	// that expires in 40 s, the session key consents, and anyone (Alice here) submits both.
+	let agent_account = exact::account_of(&agent);
+	let session_account = exact::account_of(&session);
+	let session_terms =
+		MandateTerms { max_per_payment: PRICE, expires: exact::unix_now() + 40, ..agent_terms };
+	let deadline = exact::unix_now() + 600;
+	let grant = grant_digest(DEV_EVM_CHAIN_ID, &session_account, &session_terms, 0, deadline);
+	let consent_digest =
+		accept_digest(DEV_EVM_CHAIN_ID, &agent_account, &session_account, deadline);
+	payments::from_alice(
+		&rpc,
+		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::grant_signed {
+			granter: agent_account,
+			delegate: session_account,
+			terms: Box::new(session_terms),
+			deadline,
+			signature: evm::sign_digest(&agent, &grant),
+			consent: DelegateConsent {
+				deadline,
+				signature: IntentSignature::Evm(evm::sign_digest(&session, &consent_digest)),
+			},
+		}),
+	)
+	.await;
+
+	let within = stock_payment(&node, &session_secret, PRICE);
+	assert_eq!(within["status"], 200, "{within}");
+	// Within the agent's cap, over the session's.
+	let over = stock_payment(&node, &session_secret, PRICE + 1);
+	assert_eq!(over["paidError"], "mandate_over_payment_cap", "{over}");
+	// Past the session's expiry (by the chain's clock), refused as expired.
+	let expires = exact::unix_now() + 40;
+	while exact::unix_now() <= expires + 4 {
+		tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+	}
+	let expired = stock_payment(&node, &session_secret, PRICE);
+	assert_eq!(expired["status"], 402, "{expired}");
+	assert_eq!(expired["paidError"], "mandate_expired", "{expired}");
 	node.stop().unwrap();
 }
