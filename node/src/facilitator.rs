@@ -14,7 +14,7 @@ use agentchain_facilitator::{
 	TxEvent,
 };
 use agentchain_primitives::{
-	mandates::MandatedSpend,
+	mandates::{Endpoint, MandatedSpend, MandatesApi},
 	x402::{
 		api::{Committed, StatementReport, X402Api},
 		eip712, IntentError, IntentSignature, PaymentId, Purpose, DEV_FACILITATOR_SURI,
@@ -36,8 +36,10 @@ use polkadot_sdk::{
 
 /// What [`NodeChain`] needs of the node's client: runtime APIs, headers and bodies.
 pub trait ChainClient:
-	ProvideRuntimeApi<Block, Api: X402Api<Block> + AccountNonceApi<Block, AccountId, Nonce>>
-	+ HeaderBackend<Block>
+	ProvideRuntimeApi<
+		Block,
+		Api: X402Api<Block> + MandatesApi<Block> + AccountNonceApi<Block, AccountId, Nonce>,
+	> + HeaderBackend<Block>
 	+ BlockBackend<Block>
 	+ Send
 	+ Sync
@@ -46,8 +48,10 @@ pub trait ChainClient:
 }
 
 impl<C> ChainClient for C where
-	C: ProvideRuntimeApi<Block, Api: X402Api<Block> + AccountNonceApi<Block, AccountId, Nonce>>
-		+ HeaderBackend<Block>
+	C: ProvideRuntimeApi<
+			Block,
+			Api: X402Api<Block> + MandatesApi<Block> + AccountNonceApi<Block, AccountId, Nonce>,
+		> + HeaderBackend<Block>
 		+ BlockBackend<Block>
 		+ Send
 		+ Sync
@@ -303,6 +307,18 @@ impl<C: ChainClient, P: ChainPool> Chain for NodeChain<C, P> {
 			.runtime_api()
 			.spender_of(self.best(), payer.clone())
 			.map_err(api_error)
+	}
+
+	fn endpoint_rules(&self, payer: &AccountId) -> Result<Vec<Vec<Endpoint>>, ChainError> {
+		let authority = self
+			.client
+			.runtime_api()
+			.authority_of(self.best(), payer.clone())
+			.map_err(api_error)?;
+		Ok(authority
+			.into_iter()
+			.map(|status| status.mandate.terms.endpoints.into_inner())
+			.collect())
 	}
 
 	fn check_signature(

@@ -1,11 +1,15 @@
 //! Spending mandates on a real dev node, paid through by stock x402 packages: an agent whose
 //! key holds nothing pays from its owner's account within the mandate's limits, is refused past
-//! them with the mandate's reason codes, and is refused once the owner revokes.
+//! them with the mandate's reason codes, and is refused once the owner revokes. An EVM root
+//! grants and revokes by signed messages that anyone submits, and the facilitator holds its
+//! agent to the mandate's endpoint list.
 
 use std::path::PathBuf;
 
 use agentchain_primitives::{
-	mandates::{accept_digest, grant_digest, DelegateConsent, MandateTerms},
+	mandates::{
+		accept_digest, grant_digest, revoke_digest, DelegateConsent, Endpoint, MandateTerms,
+	},
 	stablecoin,
 	x402::IntentSignature,
 	AccountId, Balance, DEV_EVM_CHAIN_ID,
@@ -18,7 +22,7 @@ use agentchain_test_harness::{
 };
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use polkadot_sdk::{
-	sp_core::{ecdsa, Pair, H160, H256},
+	sp_core::{crypto::Ss58Codec, ecdsa, Pair, H160, H256},
 	sp_crypto_hashing::keccak_256,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::BoundedVec,
@@ -250,5 +254,185 @@ async fn a_session_key_pays_within_its_narrower_limits_until_it_expires() {
 	let expired = stock_payment(&node, &session_secret, PRICE);
 	assert_eq!(expired["status"], 402, "{expired}");
 	assert_eq!(expired["paidError"], "mandate_expired", "{expired}");
+	node.stop().unwrap();
+}
+
+/// `message` of type `primary_type` signed by the EVM key `secret` with a stock viem account
+/// (`signTypedData`, as a wallet signs), once viem's digest of it is found to be ours.
+fn viem_signs(secret: &[u8; 32], primary_type: &str, message: Value, digest: [u8; 32]) -> [u8; 65] {
+	let request = serde_json::json!({
+		"key": format!("0x{}", hex::encode(secret)),
+		"chainId": DEV_EVM_CHAIN_ID,
+		"primaryType": primary_type,
+		"message": message,
+	});
+	let output = std::process::Command::new("node")
+		.arg("mandate-message.mjs")
+		.arg(request.to_string())
+		.current_dir(interop_dir())
+		.output()
+		.expect("node.js runs");
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let signed: Value = serde_json::from_slice(&output.stdout).expect("one JSON line");
+	assert_eq!(
+		signed["digest"],
+		format!("0x{}", hex::encode(digest)),
+		"viem's {primary_type} digest"
+	);
+	let signature = hex::decode(signed["signature"].as_str().unwrap().trim_start_matches("0x"));
+	signature.unwrap().try_into().expect("65 bytes")
+}
+
+fn hex32(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+/// `method` of the mandates RPC with `params`.
+async fn mandates_rpc(
+	rpc: &Rpc,
+	method: &str,
+	params: jsonrpsee::core::params::ArrayParams,
+) -> Value {
+	rpc.client().request::<Value, _>(method, params).await.expect(method)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list_holds() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	// The root is an EVM key with funds and nothing to pay fees with; the agent's holds nothing.
+	let root_secret = keccak_256(b"evm root");
+	let root = ecdsa::Pair::from_seed(&root_secret);
+	payments::fund(&rpc, &root, 100 * PRICE).await;
+	let agent_secret = keccak_256(b"agent of an evm root");
+	let agent = ecdsa::Pair::from_seed(&agent_secret);
+	let (root_account, agent_account) = (exact::account_of(&root), exact::account_of(&agent));
+	let report: Endpoint = Endpoint {
+		method: BoundedVec::new(),
+		host: b"127.0.0.1".to_vec().try_into().unwrap(),
+		path_prefix: b"/report".to_vec().try_into().unwrap(),
+	};
+	let terms = MandateTerms {
+		asset: stablecoin::ASSET_ID,
+		max_per_payment: PRICE,
+		budget_per_period: 10 * PRICE,
+		period: 24 * 60 * 60,
+		max_payments_per_period: None,
+		lifetime_total: None,
+		expires: exact::unix_now() + 24 * 60 * 60,
+		payees: BoundedVec::new(),
+		endpoints: vec![report].try_into().unwrap(),
+	};
+
+	// The root's wallet signs the grant (its first: nonce 0), the agent's its consent, both with
+	// viem's `signTypedData`; Alice submits them.
+	let deadline = exact::unix_now() + 600;
+	let grant = viem_signs(
+		&root_secret,
+		"MandateGrant",
+		serde_json::json!({
+			"delegate": hex32(agent_account.as_ref()),
+			"terms": hex32(&codec::Encode::encode(&terms)),
+			"nonce": "0",
+			"deadline": deadline.to_string(),
+		}),
+		grant_digest(DEV_EVM_CHAIN_ID, &agent_account, &terms, 0, deadline),
+	);
+	let consent = viem_signs(
+		&agent_secret,
+		"MandateAccept",
+		serde_json::json!({
+			"granter": hex32(root_account.as_ref()),
+			"delegate": hex32(agent_account.as_ref()),
+			"deadline": deadline.to_string(),
+		}),
+		accept_digest(DEV_EVM_CHAIN_ID, &root_account, &agent_account, deadline),
+	);
+	payments::from_alice(
+		&rpc,
+		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::grant_signed {
+			granter: root_account.clone(),
+			delegate: agent_account.clone(),
+			terms: Box::new(terms),
+			deadline,
+			signature: grant,
+			consent: DelegateConsent { deadline, signature: IntentSignature::Evm(consent) },
+		}),
+	)
+	.await;
+	let authority =
+		mandates_rpc(&rpc, "mandates_authorityOf", rpc_params![agent_account.to_ss58check()]).await;
+	assert_eq!(authority.as_array().map(Vec::len), Some(1), "{authority}");
+	assert_eq!(authority[0]["root"], root_account.to_ss58check(), "{authority}");
+	let mandate = authority[0]["id"].as_u64().expect("a mandate id");
+
+	// On the list: paid from the root's funds; the receipt names root and mandate.
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	let paid = stock_payment(&node, &agent_secret, PRICE);
+	assert_eq!(paid["status"], 200, "{paid}");
+	assert_eq!(payments::balance(&rpc, &root_account).await, 99 * PRICE);
+	let best = rpc.best_number().await.unwrap();
+	let statement = rpc.x402_statement(&bob, stablecoin::ASSET_ID, 0, best).await.unwrap();
+	let (_, receipt) = statement.open.last().expect("the payment's receipt");
+	assert_eq!(receipt.payer, agent_account);
+	let spend = receipt.mandate.as_ref().expect("a mandated receipt");
+	assert_eq!((&spend.root, &spend.mandates[..]), (&root_account, &[mandate][..]));
+	let status = mandates_rpc(&rpc, "mandates_get", rpc_params![mandate]).await;
+	assert_eq!(status["spentInPeriod"], PRICE.to_string(), "{status}");
+	assert_eq!(status["available"], (9 * PRICE).to_string(), "{status}");
+
+	// Off the list: the facilitator refuses it, and nothing moves.
+	let elsewhere = payments::run_stock_script_with(
+		&interop_dir(),
+		"interop.mjs",
+		&node,
+		bob_address(),
+		PRICE,
+		&agent_secret,
+		&[("ROUTE", "/archive")],
+	);
+	assert_eq!(elsewhere["status"], 402, "{elsewhere}");
+	assert_eq!(elsewhere["paidError"], "mandate_endpoint_not_allowed", "{elsewhere}");
+	assert_eq!(payments::balance(&rpc, &root_account).await, 99 * PRICE);
+
+	// A revocation signed by someone else is refused; the root's own, submitted by Alice, holds.
+	let deadline = exact::unix_now() + 600;
+	let revoke = |secret: &[u8; 32]| {
+		viem_signs(
+			secret,
+			"MandateRevoke",
+			serde_json::json!({ "mandate": mandate.to_string(), "deadline": deadline.to_string() }),
+			revoke_digest(DEV_EVM_CHAIN_ID, mandate, deadline),
+		)
+	};
+	payments::from_alice(
+		&rpc,
+		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::revoke_signed {
+			signer: root_account.clone(),
+			mandate,
+			deadline,
+			signature: revoke(&agent_secret),
+		}),
+	)
+	.await;
+	assert!(!mandates_rpc(&rpc, "mandates_get", rpc_params![mandate]).await.is_null());
+	assert_eq!(stock_payment(&node, &agent_secret, PRICE)["status"], 200);
+	payments::from_alice(
+		&rpc,
+		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::revoke_signed {
+			signer: root_account.clone(),
+			mandate,
+			deadline,
+			signature: revoke(&root_secret),
+		}),
+	)
+	.await;
+	let revoked = stock_payment(&node, &agent_secret, PRICE);
+	assert_eq!(revoked["status"], 402, "{revoked}");
+	assert_eq!(revoked["paidError"], "mandate_revoked", "{revoked}");
+	assert_eq!(payments::balance(&rpc, &root_account).await, 98 * PRICE);
+	let gone = mandates_rpc(&rpc, "mandates_get", rpc_params![mandate]).await;
+	assert!(gone.is_null(), "{gone}");
 	node.stop().unwrap();
 }

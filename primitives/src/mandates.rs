@@ -68,23 +68,31 @@ pub struct Endpoint {
 	pub method: BoundedVec<u8, ConstU32<MAX_METHOD_LEN>>,
 	/// The host, lower case, without port.
 	pub host: BoundedVec<u8, ConstU32<MAX_HOST_LEN>>,
-	/// The path must start with this (`/` for any).
+	/// The path prefix, by whole segments: `/api` admits `/api` and `/api/v1`, not `/apiary`
+	/// (`/` for any path).
 	pub path_prefix: BoundedVec<u8, ConstU32<MAX_PATH_PREFIX_LEN>>,
 }
 
 impl Endpoint {
-	/// Whether this rule admits `method` (if known) `host` and `path`.
+	/// Whether this rule admits a payment for `path` on `host` with `method` (`None` when the
+	/// method is not known: then only a rule for any method admits it).
 	pub fn admits(&self, method: Option<&[u8]>, host: &[u8], path: &[u8]) -> bool {
 		let method_ok = self.method.is_empty() || method == Some(&self.method[..]);
-		method_ok && self.host[..].eq_ignore_ascii_case(host) && path.starts_with(&self.path_prefix)
+		method_ok && self.host[..].eq_ignore_ascii_case(host) && under(&self.path_prefix, path)
 	}
 
 	/// Whether everything `other` admits, this admits too.
 	pub fn covers(&self, other: &Endpoint) -> bool {
 		(self.method.is_empty() || self.method == other.method)
 			&& self.host[..].eq_ignore_ascii_case(&other.host)
-			&& other.path_prefix.starts_with(&self.path_prefix)
+			&& under(&self.path_prefix, &other.path_prefix)
 	}
+}
+
+/// Whether `path` is `prefix` or lies below it, by whole segments.
+fn under(prefix: &[u8], path: &[u8]) -> bool {
+	path.starts_with(prefix)
+		&& (path.len() == prefix.len() || prefix.ends_with(b"/") || path[prefix.len()] == b'/')
 }
 
 /// The limits a mandate sets. Every one holds for every payment, and a session's are never
@@ -463,3 +471,6 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn authority_of(delegate: AccountId) -> Vec<MandateStatus>;
 	}
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 //! put a signed `settle_batch` into the pool and follow it.
 
 use agentchain_primitives::{
-	mandates::MandatedSpend,
+	mandates::{Endpoint, MandatedSpend},
 	x402::{
 		api::{Committed, StatementReport},
 		eip712, IntentError, IntentSignature, PaymentId, Receipt,
@@ -83,6 +83,10 @@ pub trait Chain: Send + Sync + 'static {
 	/// Whose funds `payer`'s intents spend when the key holds a spending mandate (the root
 	/// and the mandates up to it), at the best block; `None` for its own.
 	fn spender_of(&self, payer: &AccountId) -> Result<Option<MandatedSpend>, ChainError>;
+
+	/// The endpoint list of each mandate `payer`'s intents spend through, from the key's own up
+	/// to the root's grant (an empty list admits any endpoint); none if the key holds none.
+	fn endpoint_rules(&self, payer: &AccountId) -> Result<Vec<Vec<Endpoint>>, ChainError>;
 
 	/// Whether `signature` authorizes `intent` on this chain, whatever its nonce's state.
 	fn check_signature(

@@ -10,6 +10,7 @@
 //! - [`payment`]: a payment payload and its requirements turned into an intent, with the
 //!   protocol's reason codes for everything that does not match;
 //! - [`engine`]: the queue, the batches, and each accepted payment's status until it is final;
+//! - [`endpoints`]: spending mandates' endpoint lists applied to the resource paid for;
 //! - [`identifier`]: the `payment-identifier` extension's ids, so a client's retry pays once;
 //! - [`http`]: `GET /supported`, `POST /verify`, `POST /settle`;
 //! - [`rpc`]: the same over JSON-RPC for agents, plus submit, status, statements and a
@@ -17,6 +18,7 @@
 //! - [`metrics`]: Prometheus counters and histograms.
 
 pub mod chain;
+pub mod endpoints;
 pub mod engine;
 pub mod facilitator;
 pub mod http;

@@ -301,6 +301,10 @@ pub fn parse<C: Chain>(
 		)
 		.by(&payment.payer));
 	}
+	let rules = chain
+		.endpoint_rules(&intent.payer)
+		.map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0).by(&payment.payer))?;
+	crate::endpoints::check(&rules, request).map_err(|refusal| refusal.by(&payment.payer))?;
 	Ok(payment)
 }
 

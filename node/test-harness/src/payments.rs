@@ -89,6 +89,19 @@ pub fn run_stock_script(
 	price: Balance,
 	secret: &[u8; 32],
 ) -> Value {
+	run_stock_script_with(dir, script, node, pay_to, price, secret, &[])
+}
+
+/// [`run_stock_script`] with more environment variables for the script (`extra`).
+pub fn run_stock_script_with(
+	dir: &std::path::Path,
+	script: &str,
+	node: &Node,
+	pay_to: polkadot_sdk::sp_core::H160,
+	price: Balance,
+	secret: &[u8; 32],
+	extra: &[(&str, &str)],
+) -> Value {
 	assert!(
 		dir.join("node_modules/@x402/express").exists(),
 		"run `npm ci` in {} first (scripts/test.sh does)",
@@ -105,6 +118,7 @@ pub fn run_stock_script(
 		.env("PAY_TO", format!("{pay_to:?}"))
 		.env("PRICE", price.to_string())
 		.env("PAYER_KEY", format!("0x{}", hex::encode(secret)))
+		.envs(extra.iter().copied())
 		.output()
 		.expect("node.js runs");
 	let stdout = String::from_utf8_lossy(&output.stdout);

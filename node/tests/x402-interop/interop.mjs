@@ -4,7 +4,8 @@
 //
 // Environment: FACILITATOR_URL, NETWORK (eip155:<chain id>), ASSET (the stablecoin's 20-byte
 // address), TOKEN_NAME and TOKEN_VERSION (its EIP-712 domain), PAY_TO (the payee's address),
-// PRICE (atomic units), PAYER_KEY (the client's private key).
+// PRICE (atomic units), PAYER_KEY (the client's private key); ROUTE (the paid path, `/report`
+// unless set).
 //
 // Prints one JSON line: the paid response, the decoded PAYMENT-RESPONSE header, and what a
 // replayed, a forged and a malformed PAYMENT-SIGNATURE header got.
@@ -30,6 +31,7 @@ function env(name) {
 }
 
 const network = env("NETWORK");
+const route = process.env.ROUTE || "/report";
 
 // The resource server: one route priced in the chain's stablecoin, settled by the node.
 const facilitator = new HTTPFacilitatorClient({ url: env("FACILITATOR_URL") });
@@ -38,7 +40,7 @@ const app = express();
 app.use(
 	paymentMiddleware(
 		{
-			"GET /report": {
+			[`GET ${route}`]: {
 				accepts: {
 					scheme: "exact",
 					network,
@@ -57,10 +59,10 @@ app.use(
 		resourceServer,
 	),
 );
-app.get("/report", (_request, response) => response.json({ report: "the weather is fine" }));
+app.get(route, (_request, response) => response.json({ report: "the weather is fine" }));
 const listener = app.listen(0, "127.0.0.1");
 await once(listener, "listening");
-const url = `http://127.0.0.1:${listener.address().port}/report`;
+const url = `http://127.0.0.1:${listener.address().port}${route}`;
 
 // The client: pays whatever the server asks, remembering the payment header it sent.
 const sentPayments = [];
