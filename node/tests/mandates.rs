@@ -45,6 +45,22 @@ fn stock_payment(node: &Node, secret: &[u8; 32], price: Balance) -> Value {
 	payments::run_stock_script(&interop_dir(), "interop.mjs", node, bob_address(), price, secret)
 }
 
+/// Terms in the stablecoin with a daily budget, expiring in a day.
+fn daily(max_per_payment: Balance, budget_per_period: Balance) -> MandateTerms {
+	let day = 24 * 60 * 60;
+	MandateTerms {
+		asset: stablecoin::ASSET_ID,
+		max_per_payment,
+		budget_per_period,
+		period: day,
+		max_payments_per_period: None,
+		lifetime_total: None,
+		expires: exact::unix_now() + day,
+		payees: BoundedVec::new(),
+		endpoints: BoundedVec::new(),
+	}
+}
+
 /// Alice grants the EVM key `agent` `terms`, with the key's EIP-712 consent.
 async fn alice_grants(rpc: &Rpc, agent: &ecdsa::Pair, terms: MandateTerms) {
 	let alice: AccountId = Sr25519Keyring::Alice.to_account_id();
@@ -75,22 +91,7 @@ async fn a_stock_client_with_a_key_that_holds_nothing_pays_from_its_owners_accou
 	let agent = ecdsa::Pair::from_seed(&secret);
 	let agent_account = exact::account_of(&agent);
 	let (alice, bob) = (Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
-	alice_grants(
-		&rpc,
-		&agent,
-		MandateTerms {
-			asset: stablecoin::ASSET_ID,
-			max_per_payment: 2 * PRICE,
-			budget_per_period: 3 * PRICE,
-			period: 24 * 60 * 60,
-			max_payments_per_period: None,
-			lifetime_total: None,
-			expires: exact::unix_now() + 24 * 60 * 60,
-			payees: BoundedVec::new(),
-			endpoints: BoundedVec::new(),
-		},
-	)
-	.await;
+	alice_grants(&rpc, &agent, daily(2 * PRICE, 3 * PRICE)).await;
 	let (alice_before, bob_before) =
 		(payments::balance(&rpc, &alice).await, payments::balance(&rpc, &bob).await);
 
@@ -150,22 +151,7 @@ async fn a_burst_through_a_mandate_is_held_to_its_budget_before_the_chain_sees_i
 	let rpc = node.rpc().await.unwrap();
 	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
 	let agent = payments::evm_payer(b"bursting agent");
-	alice_grants(
-		&rpc,
-		&agent,
-		MandateTerms {
-			asset: stablecoin::ASSET_ID,
-			max_per_payment: PRICE,
-			budget_per_period: 3 * PRICE,
-			period: 24 * 60 * 60,
-			max_payments_per_period: None,
-			lifetime_total: None,
-			expires: exact::unix_now() + 24 * 60 * 60,
-			payees: BoundedVec::new(),
-			endpoints: BoundedVec::new(),
-		},
-	)
-	.await;
+	alice_grants(&rpc, &agent, daily(PRICE, 3 * PRICE)).await;
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	let before = payments::balance(&rpc, &bob).await;
 
@@ -201,18 +187,7 @@ async fn a_session_key_pays_within_its_narrower_limits_until_it_expires() {
 	let agent = payments::evm_payer(b"session-granting agent");
 	let session_secret = keccak_256(b"agentchain session key");
 	let session = ecdsa::Pair::from_seed(&session_secret);
-	let day = 24 * 60 * 60;
-	let agent_terms = MandateTerms {
-		asset: stablecoin::ASSET_ID,
-		max_per_payment: 10 * PRICE,
-		budget_per_period: 100 * PRICE,
-		period: day,
-		max_payments_per_period: None,
-		lifetime_total: None,
-		expires: exact::unix_now() + day,
-		payees: BoundedVec::new(),
-		endpoints: BoundedVec::new(),
-	};
+	let agent_terms = daily(10 * PRICE, 100 * PRICE);
 	alice_grants(&rpc, &agent, agent_terms.clone()).await;
 
 	// The agent's EVM key cannot sign an extrinsic: it signs a grant message for a session
@@ -313,17 +288,8 @@ async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list
 		host: b"127.0.0.1".to_vec().try_into().unwrap(),
 		path_prefix: b"/report".to_vec().try_into().unwrap(),
 	};
-	let terms = MandateTerms {
-		asset: stablecoin::ASSET_ID,
-		max_per_payment: PRICE,
-		budget_per_period: 10 * PRICE,
-		period: 24 * 60 * 60,
-		max_payments_per_period: None,
-		lifetime_total: None,
-		expires: exact::unix_now() + 24 * 60 * 60,
-		payees: BoundedVec::new(),
-		endpoints: vec![report].try_into().unwrap(),
-	};
+	let terms =
+		MandateTerms { endpoints: vec![report].try_into().unwrap(), ..daily(PRICE, 10 * PRICE) };
 
 	// The root's wallet signs the grant (its first: nonce 0), the agent's its consent, both with
 	// viem's `signTypedData`; Alice submits them.
