@@ -101,6 +101,8 @@ impl Node {
 	async fn launch_once(options: NodeOptions, dir: &tempfile::TempDir) -> Result<Node> {
 		let log_path = dir.path().join("node.log");
 		let log = File::options().create(true).append(true).open(&log_path)?;
+		// Where this launch's lines begin: a restart appends to the same log.
+		let log_start = log.metadata()?.len() as usize;
 		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
 		let facilitator_port = free_port();
 
@@ -136,20 +138,25 @@ impl Node {
 			options,
 			dir: None,
 		};
-		node.wait_until_serving(startup_timeout).await?;
+		node.wait_until_serving(startup_timeout, log_start).await?;
 		Ok(node)
 	}
 
-	async fn wait_until_serving(&mut self, timeout: Duration) -> Result<()> {
+	/// Waits until this node (the one whose log lines start at `log_start`) serves RPC. It must
+	/// say that it bound its RPC port: another node on this machine may have taken the port
+	/// between `free_port` and the bind, and would answer the health check in its place.
+	async fn wait_until_serving(&mut self, timeout: Duration, log_start: usize) -> Result<()> {
 		let deadline = Instant::now() + timeout;
+		let bound = format!("Running JSON-RPC server: addr=127.0.0.1:{},", self.rpc_port);
 		loop {
+			let ours = self.logs().get(log_start..).is_some_and(|lines| lines.contains(&bound));
 			if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
 				return Err(
 					format!("node exited during startup ({status}):\n{}", self.logs()).into()
 				);
 			}
 			if let Ok(rpc) = Rpc::connect(&self.ws_url()).await {
-				if rpc.health().await.is_ok() {
+				if ours && rpc.health().await.is_ok() {
 					return Ok(());
 				}
 			}
