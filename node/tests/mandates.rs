@@ -364,36 +364,25 @@ async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list
 
 	// A revocation signed by someone else is refused; the root's own, submitted by Alice, holds.
 	let deadline = exact::unix_now() + 600;
-	let revoke = |secret: &[u8; 32]| {
-		viem_signs(
+	// `revoke_signed` of the mandate, for the root, signed with the key `secret`.
+	let revoke_signed_with = |secret: &[u8; 32]| {
+		let signature = viem_signs(
 			secret,
 			"MandateRevoke",
 			serde_json::json!({ "mandate": mandate.to_string(), "deadline": deadline.to_string() }),
 			revoke_digest(DEV_EVM_CHAIN_ID, mandate, deadline),
-		)
-	};
-	payments::from_alice(
-		&rpc,
+		);
 		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::revoke_signed {
 			signer: root_account.clone(),
 			mandate,
 			deadline,
-			signature: revoke(&agent_secret),
-		}),
-	)
-	.await;
+			signature,
+		})
+	};
+	payments::from_alice(&rpc, revoke_signed_with(&agent_secret)).await;
 	assert!(!mandates_rpc(&rpc, "mandates_get", rpc_params![mandate]).await.is_null());
 	assert_eq!(stock_payment(&node, &agent_secret, PRICE)["status"], 200);
-	payments::from_alice(
-		&rpc,
-		agentchain_runtime::RuntimeCall::Mandates(pallet_mandates::Call::revoke_signed {
-			signer: root_account.clone(),
-			mandate,
-			deadline,
-			signature: revoke(&root_secret),
-		}),
-	)
-	.await;
+	payments::from_alice(&rpc, revoke_signed_with(&root_secret)).await;
 	let revoked = stock_payment(&node, &agent_secret, PRICE);
 	assert_eq!(revoked["status"], 402, "{revoked}");
 	assert_eq!(revoked["paidError"], "mandate_revoked", "{revoked}");
