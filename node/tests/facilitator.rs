@@ -161,8 +161,8 @@ async fn bad_input_gets_its_reason_code_and_the_node_stays_healthy() {
 	cases.push((
 		"unsupported_scheme",
 		with(&|r| {
-			r["paymentRequirements"]["scheme"] = json!("upto");
-			r["paymentPayload"]["accepted"]["scheme"] = json!("upto");
+			r["paymentRequirements"]["scheme"] = json!("deferred");
+			r["paymentPayload"]["accepted"]["scheme"] = json!("deferred");
 		}),
 	));
 	cases.push((

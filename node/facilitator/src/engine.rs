@@ -19,7 +19,7 @@
 use crate::{
 	chain::{Chain, Inclusion, TxEvent},
 	metrics::Metrics,
-	payment::{intent_refusal, reason, Payment, Refusal, VALID_BEFORE_MARGIN},
+	payment::{reason, refusal_of, Payment, Refusal, VALID_BEFORE_MARGIN},
 	store::Store,
 };
 use agentchain_primitives::{
@@ -622,19 +622,19 @@ impl<C: Chain> Engine<C> {
 			Ok(inclusion) => self.set(&id, Status::Finalized(inclusion)),
 			Err(IntentError::NonceUsed) => match self.settled_by_receipt(payment) {
 				Ok(Some(inclusion)) => self.settled_elsewhere(id, inclusion),
-				Ok(None) => self.fail(id, IntentError::NonceUsed, tx),
+				Ok(None) => self.fail(payment, IntentError::NonceUsed, tx),
 				Err(error) => {
 					log::warn!(target: "x402", "cannot read the receipt of {id:?}, checked again later: {error}");
 					self.inner.lock().unresolved.insert(id);
 				},
 			},
-			Err(error) => self.fail(id, error, tx),
+			Err(error) => self.fail(payment, error, tx),
 		}
 	}
 
-	fn fail(&self, id: PaymentId, error: IntentError, tx: Option<H256>) {
-		let Refusal { reason, message, .. } = intent_refusal(error);
-		self.set(&id, Status::Failed { reason, message, tx });
+	fn fail(&self, payment: &Payment, error: IntentError, tx: Option<H256>) {
+		let Refusal { reason, message, .. } = refusal_of(&payment.signature, error);
+		self.set(&payment.id(), Status::Failed { reason, message, tx });
 	}
 
 	/// `id` was settled in `inclusion`'s block; followed by its receipt until that is final.

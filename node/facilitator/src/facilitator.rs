@@ -18,11 +18,11 @@ use crate::{
 	engine::{Acceptance, Claim, Engine, Known, Limits, NotAccepted, Status},
 	identifier::{Identifiers, Lookup},
 	metrics::Metrics,
-	payment::{self, intent_refusal, reason, Networks, Payment, Refusal},
+	payment::{self, reason, Networks, Payment, Phase, Refusal},
 	store::Store,
 	wire::{
 		FacilitatorRequest, SettleResponse, SupportedKind, SupportedResponse, VerifyResponse,
-		SCHEME_EXACT, X402_VERSION,
+		SCHEME_EXACT, SCHEME_UPTO, X402_VERSION,
 	},
 };
 use agentchain_primitives::{
@@ -109,6 +109,9 @@ enum Settling {
 	/// if this settle took that payment's one success (no settle had), so that no later settle
 	/// without the id answers success for it again.
 	Identified { payment: Payment, status: watch::Receiver<Status>, claimed: bool },
+	/// An `upto` payment that charged nothing: its permit checks out and nothing moves (the
+	/// permit stays unused, as on an EVM chain, where no transaction is sent).
+	Nothing(Payment),
 }
 
 impl<C: Chain> Facilitator<C> {
@@ -174,22 +177,30 @@ impl<C: Chain> Facilitator<C> {
 		}
 	}
 
-	/// The payment kinds this facilitator settles, and its signer.
+	/// The payment kinds this facilitator settles, and its signer. `upto` needs the signer: its
+	/// permits name the one facilitator that may settle them (`extra.facilitatorAddress`).
 	pub fn supported(&self) -> SupportedResponse {
-		let kind = |network: &str| SupportedKind {
+		let kind = |scheme: &str, network: &str, extra| SupportedKind {
 			x402_version: X402_VERSION,
-			scheme: SCHEME_EXACT.into(),
+			scheme: scheme.into(),
 			network: network.into(),
-			extra: None,
+			extra,
 		};
+		let mut kinds = vec![
+			kind(SCHEME_EXACT, &self.networks.evm, None),
+			kind(SCHEME_EXACT, &self.networks.native, None),
+		];
 		let mut signers = BTreeMap::new();
 		if let Some(signer) = self.chain.signer() {
 			signers.insert("polkadot:*".to_owned(), vec![signer.to_ss58check()]);
 			let address = agentchain_primitives::x402::evm_address::address_of(signer.as_ref());
-			signers.insert("eip155:*".to_owned(), vec![format!("{address:?}")]);
+			let address = format!("{address:?}");
+			let extra = serde_json::json!({ "facilitatorAddress": address });
+			kinds.push(kind(SCHEME_UPTO, &self.networks.evm, Some(extra)));
+			signers.insert("eip155:*".to_owned(), vec![address]);
 		}
 		SupportedResponse {
-			kinds: vec![kind(&self.networks.evm), kind(&self.networks.native)],
+			kinds,
 			extensions: vec![crate::identifier::EXTENSION.to_owned()],
 			signers,
 		}
@@ -223,7 +234,7 @@ impl<C: Chain> Facilitator<C> {
 	}
 
 	fn verify_now(&self, request: &FacilitatorRequest) -> Result<Payment, Refusal> {
-		let payment = payment::parse(&*self.chain, &self.networks, request)?;
+		let payment = payment::parse(&*self.chain, &self.networks, request, Phase::Verify)?;
 		if let Some(identifier) = crate::identifier::of(request, &payment)? {
 			match self.identifiers.lookup(&identifier) {
 				Lookup::Conflict => return Err(identifier_conflict(&payment)),
@@ -266,7 +277,7 @@ impl<C: Chain> Facilitator<C> {
 			(Claim::Free, _) => Ok(()),
 			// Settled for another request: its nonce is used, as the chain says.
 			(_, Status::InBlock(_) | Status::Finalized(_)) => {
-				Err(with_payer(intent_refusal(IntentError::NonceUsed), payment))
+				Err(payment.refusal(IntentError::NonceUsed))
 			},
 			(Claim::Waiting | Claim::Claimed, _) => Err(duplicate(payment)),
 		}
@@ -276,13 +287,10 @@ impl<C: Chain> Facilitator<C> {
 	/// not the payer's, a used nonce if it is.
 	fn other_payment_with_the_nonce(&self, payment: &Payment) -> Refusal {
 		match self.chain.check_signature(&payment.intent, &payment.signature) {
-			Ok(Err(error)) => with_payer(intent_refusal(error), payment),
-			Ok(Ok(())) => with_payer(
-				Refusal::new(
-					reason::NONCE_USED,
-					"another payment with this nonce is being settled or was settled",
-				),
+			Ok(Err(error)) => payment.refusal(error),
+			Ok(Ok(())) => nonce_taken(
 				payment,
+				"another payment with this nonce is being settled or was settled",
 			),
 			Err(error) => with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), payment),
 		}
@@ -293,7 +301,7 @@ impl<C: Chain> Facilitator<C> {
 	fn signed_by_the_payer(&self, payment: &Payment) -> Result<(), Refusal> {
 		match self.chain.check_signature(&payment.intent, &payment.signature) {
 			Ok(Ok(())) => Ok(()),
-			Ok(Err(error)) => Err(with_payer(intent_refusal(error), payment)),
+			Ok(Err(error)) => Err(payment.refusal(error)),
 			Err(error) => {
 				Err(with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), payment))
 			},
@@ -304,7 +312,7 @@ impl<C: Chain> Facilitator<C> {
 	fn refusal_for(&self, payment: &Payment, error: IntentError) -> Refusal {
 		match error {
 			IntentError::NonceUsed => self.other_payment_with_the_nonce(payment),
-			error => with_payer(intent_refusal(error), payment),
+			error => payment.refusal(error),
 		}
 	}
 
@@ -316,7 +324,8 @@ impl<C: Chain> Facilitator<C> {
 	) -> Result<PaymentId, Refusal> {
 		let (payment, journaled) = self
 			.dry_run(move |this| {
-				let payment = payment::parse(&*this.chain, &this.networks, &request)?;
+				let payment =
+					payment::parse(&*this.chain, &this.networks, &request, Phase::Settle)?;
 				let journaled = this.queue(&payment)?;
 				Ok((payment, journaled))
 			})
@@ -395,10 +404,9 @@ impl<C: Chain> Facilitator<C> {
 				Err(NotAccepted::Stale) => continue,
 				// Another intent with this nonce was accepted meanwhile; this one verified, so
 				// its signature is the payer's.
-				Err(NotAccepted::Conflict) => Refusal::new(
-					reason::NONCE_USED,
-					"another payment with this nonce is being settled",
-				),
+				Err(NotAccepted::Conflict) => {
+					nonce_taken(payment, "another payment with this nonce is being settled")
+				},
 				Err(NotAccepted::PayerFull) => Refusal::new(
 					reason::PAYER_PENDING_LIMIT,
 					format!(
@@ -424,7 +432,12 @@ impl<C: Chain> Facilitator<C> {
 
 	/// What a settle of `request` waits for, or why it is refused.
 	fn settling(&self, request: &FacilitatorRequest) -> Result<Settling, Refusal> {
-		let payment = payment::parse(&*self.chain, &self.networks, request)?;
+		let payment = payment::parse(&*self.chain, &self.networks, request, Phase::Settle)?;
+		if payment.intent.amount == 0 {
+			if let Some(max) = payment.upto_max() {
+				return self.nothing_to_charge(payment, max);
+			}
+		}
 		let identifier = crate::identifier::of(request, &payment)?;
 		if let Some(identifier) = &identifier {
 			match self.identifiers.reserve(identifier, payment.id()) {
@@ -473,6 +486,24 @@ impl<C: Chain> Facilitator<C> {
 		settling
 	}
 
+	/// The settle of an `upto` `payment` that charges nothing: it succeeds if the permit would
+	/// settle its maximum `max`, and submits nothing.
+	fn nothing_to_charge(&self, payment: Payment, max: Balance) -> Result<Settling, Refusal> {
+		let mut at_most = payment.clone();
+		at_most.intent.amount = max;
+		let checked = self.chain.spender_of(&at_most.intent.payer).and_then(|spend| {
+			let committed = self.engine.committed(&at_most, spend.as_ref());
+			self.chain.verify(&at_most.intent, &at_most.signature, &committed)
+		});
+		match checked {
+			Ok(Ok(_)) => Ok(Settling::Nothing(payment)),
+			Ok(Err(error)) => Err(self.refusal_for(&at_most, error)),
+			Err(error) => {
+				Err(with_payer(Refusal::new(reason::UNEXPECTED_SETTLE, error.0), &payment))
+			},
+		}
+	}
+
 	/// `/settle`: settles the payment and waits for `wait`, within the configured bound.
 	pub async fn settle(
 		self: &Arc<Self>,
@@ -504,6 +535,16 @@ impl<C: Chain> Facilitator<C> {
 				let response = self.wait(&network, &payment, status, wait).await;
 				self.engine.release(&payment.id(), response.success);
 				response
+			},
+			Ok(Settling::Nothing(payment)) => SettleResponse {
+				success: true,
+				error_reason: None,
+				error_message: None,
+				payer: Some(payment.payer),
+				transaction: String::new(),
+				network: network.clone(),
+				amount: Some("0".into()),
+				status: None,
 			},
 		};
 		let outcome = match (&response.error_reason, response.success) {
@@ -597,6 +638,11 @@ impl<C: Chain> Facilitator<C> {
 fn with_payer(mut refusal: Refusal, payment: &Payment) -> Refusal {
 	refusal.payer = Some(payment.payer.clone());
 	refusal
+}
+
+/// The refusal of `payment`, which its payer signed, because another payment holds its nonce.
+fn nonce_taken(payment: &Payment, message: &str) -> Refusal {
+	Refusal { message: message.into(), ..payment.refusal(IntentError::NonceUsed) }
 }
 
 fn duplicate(payment: &Payment) -> Refusal {

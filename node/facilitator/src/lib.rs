@@ -9,6 +9,7 @@
 //! - [`wire`]: the x402 v2 JSON it speaks, field for field;
 //! - [`payment`]: a payment payload and its requirements turned into an intent, with the
 //!   protocol's reason codes for everything that does not match;
+//! - [`permit2`]: the same for Permit2 permits (`exact` through Permit2, and `upto`);
 //! - [`engine`]: the queue, the batches, and each accepted payment's status until it is final;
 //! - [`endpoints`]: spending mandates' endpoint lists applied to the resource paid for;
 //! - [`identifier`]: the `payment-identifier` extension's ids, so a client's retry pays once;
@@ -25,6 +26,7 @@ pub mod http;
 pub mod identifier;
 pub mod metrics;
 pub mod payment;
+pub mod permit2;
 pub mod rpc;
 pub mod store;
 pub mod wire;

@@ -9,9 +9,10 @@
 
 use crate::{
 	chain::{Chain, Intent},
+	permit2,
 	wire::{
 		EvmExactPayload, FacilitatorRequest, NativeExactPayload, PaymentRequirements, SCHEME_EXACT,
-		X402_VERSION,
+		SCHEME_UPTO, X402_VERSION,
 	},
 };
 use agentchain_primitives::{
@@ -81,6 +82,29 @@ pub mod reason {
 	pub const MANDATE_PAYEE_NOT_ALLOWED: &str = "mandate_payee_not_allowed";
 	/// The resource is not on a mandate's endpoint list (Kite: `session_endpoint_forbidden`).
 	pub const MANDATE_ENDPOINT_NOT_ALLOWED: &str = "mandate_endpoint_not_allowed";
+	/// A permit's spender is not the scheme's x402 Permit2 proxy.
+	pub const PERMIT2_SPENDER: &str = "invalid_permit2_spender";
+	/// A permit's `witness.to` is not `payTo`.
+	pub const PERMIT2_RECIPIENT_MISMATCH: &str = "invalid_permit2_recipient_mismatch";
+	/// A permit's deadline is past, or within 6 seconds.
+	pub const PERMIT2_DEADLINE_EXPIRED: &str = "permit2_deadline_expired";
+	/// A permit's `witness.validAfter` is not yet past.
+	pub const PERMIT2_NOT_YET_VALID: &str = "permit2_not_yet_valid";
+	/// A permit's permitted amount is not the required amount.
+	pub const PERMIT2_AMOUNT_MISMATCH: &str = "permit2_amount_mismatch";
+	/// A permit is for another token than the required asset.
+	pub const PERMIT2_TOKEN_MISMATCH: &str = "permit2_token_mismatch";
+	/// A permit's signature is not its `from`'s over exactly this permit.
+	pub const PERMIT2_SIGNATURE: &str = "invalid_permit2_signature";
+	/// A permit's nonce was used (or canceled).
+	pub const PERMIT2_NONCE: &str = "permit2_invalid_nonce";
+	/// The payer's balance does not cover a permit.
+	pub const PERMIT2_INSUFFICIENT_BALANCE: &str = "permit2_insufficient_balance";
+	/// An `upto` permit names another facilitator than this one.
+	pub const UPTO_FACILITATOR_MISMATCH: &str = "upto_facilitator_mismatch";
+	/// An `upto` settle asks for more than the permit allows.
+	pub const UPTO_SETTLEMENT_EXCEEDS_AMOUNT: &str =
+		"invalid_upto_evm_payload_settlement_exceeds_amount";
 
 	/// Whether a refusal with `reason` says "not now" rather than "not this payment": answered
 	/// with HTTP 429, so that clients back off.
@@ -112,19 +136,19 @@ impl Refusal {
 		Self { reason, message: message.into(), payer: None }
 	}
 
-	fn by(mut self, payer: &str) -> Self {
+	pub(crate) fn by(mut self, payer: &str) -> Self {
 		self.payer = Some(payer.to_owned());
 		self
 	}
 }
 
 /// The reason code and message for an intent the runtime refused.
-pub fn intent_refusal(error: IntentError) -> Refusal {
+fn intent_refusal(error: IntentError) -> Refusal {
 	use IntentError::*;
 	let (code, message) = match error {
 		NotYetValid => (reason::VALID_AFTER, "the authorization is not valid yet"),
 		Expired => (reason::VALID_BEFORE, "the authorization has expired"),
-		ValidityTooLong => (reason::VALID_BEFORE, "the window from validAfter to validBefore is longer than a day"),
+		ValidityTooLong => (reason::VALID_BEFORE, "validBefore is more than a day ahead"),
 		NonceUsed => (reason::NONCE_USED, "the nonce was already used"),
 		NonceCanceled => (reason::NONCE_USED, "the payer canceled this nonce"),
 		UnknownAsset => (reason::INVALID_PAYMENT_REQUIREMENTS, "the asset is not payable"),
@@ -141,8 +165,34 @@ pub fn intent_refusal(error: IntentError) -> Refusal {
 			"the payment would leave the payer less than the asset's minimum balance: pay all of it or leave the minimum",
 		),
 		Mandate(refusal) => mandate_refusal(refusal),
+		OverPermitted => (
+			reason::UPTO_SETTLEMENT_EXCEEDS_AMOUNT,
+			"the amount is over what the payer's upto permit allows",
+		),
+		WrongFacilitator => {
+			(reason::UPTO_FACILITATOR_MISMATCH, "the upto permit names another facilitator")
+		},
 	};
 	Refusal::new(code, message)
+}
+
+/// The refusal for an intent authorized by `signature` that the runtime refused: a Permit2
+/// payment answers with the Permit2 codes where the protocol has them.
+pub fn refusal_of(signature: &IntentSignature, error: IntentError) -> Refusal {
+	let mut refusal = intent_refusal(error);
+	if let IntentSignature::Permit2 { .. } = signature {
+		refusal.reason = match error {
+			IntentError::BadSignature | IntentError::NotAnEvmPayer => reason::PERMIT2_SIGNATURE,
+			IntentError::NonceUsed | IntentError::NonceCanceled => reason::PERMIT2_NONCE,
+			IntentError::InsufficientFunds | IntentError::DustRemainder => {
+				reason::PERMIT2_INSUFFICIENT_BALANCE
+			},
+			IntentError::NotYetValid => reason::PERMIT2_NOT_YET_VALID,
+			IntentError::Expired | IntentError::ValidityTooLong => reason::PERMIT2_DEADLINE_EXPIRED,
+			_ => refusal.reason,
+		};
+	}
+	refusal
 }
 
 /// The reason code and message for a payment a spending mandate refused.
@@ -207,6 +257,30 @@ impl Payment {
 	pub fn id(&self) -> PaymentId {
 		self.intent.payment_id()
 	}
+
+	/// The refusal for this payment that the runtime refused with `error`.
+	pub fn refusal(&self, error: IntentError) -> Refusal {
+		refusal_of(&self.signature, error).by(&self.payer)
+	}
+
+	/// The most an `upto` payment permits; `None` for any other.
+	pub fn upto_max(&self) -> Option<agentchain_primitives::Balance> {
+		match &self.signature {
+			IntentSignature::Permit2 {
+				spender: agentchain_primitives::x402::permit2::Permit2Spender::Upto { max, .. },
+				..
+			} => Some(*max),
+			_ => None,
+		}
+	}
+}
+
+/// Which request a payment arrives in: `/settle` of an `upto` payment may charge less than the
+/// permit that `/verify` checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+	Verify,
+	Settle,
 }
 
 /// The facilitator's own checks, without the chain's dry run.
@@ -214,16 +288,24 @@ pub fn parse<C: Chain>(
 	chain: &C,
 	networks: &Networks,
 	request: &FacilitatorRequest,
+	phase: Phase,
 ) -> Result<Payment, Refusal> {
 	let payload = &request.payment_payload;
 	let required = &request.payment_requirements;
 	if request.x402_version != X402_VERSION || payload.x402_version != X402_VERSION {
 		return Err(Refusal::new(reason::INVALID_X402_VERSION, "only x402Version 2 is supported"));
 	}
-	if required.scheme != SCHEME_EXACT || payload.accepted.scheme != SCHEME_EXACT {
+	let upto = required.scheme == SCHEME_UPTO;
+	if !(required.scheme == SCHEME_EXACT || upto) || payload.accepted.scheme != required.scheme {
 		return Err(Refusal::new(
 			reason::UNSUPPORTED_SCHEME,
-			"only the `exact` scheme is supported",
+			"the schemes are `exact` and `upto`, and the payment must be for the required one",
+		));
+	}
+	if upto && required.network != networks.evm {
+		return Err(Refusal::new(
+			reason::INVALID_NETWORK,
+			format!("`upto` is paid on `{}` only", networks.evm),
 		));
 	}
 	if payload.accepted.network != required.network {
@@ -235,7 +317,9 @@ pub fn parse<C: Chain>(
 			"the payment is for another asset",
 		));
 	}
-	if !accepted_matches(&payload.accepted, required) {
+	// An upto settle names the amount used, which may be less than the permitted one.
+	let charges_less = upto && phase == Phase::Settle;
+	if !accepted_matches(&payload.accepted, required, charges_less) {
 		return Err(Refusal::new(
 			reason::INVALID_PAYMENT_REQUIREMENTS,
 			"the payment accepted other requirements than these (`accepted` must equal `paymentRequirements`)",
@@ -261,8 +345,19 @@ pub fn parse<C: Chain>(
 	let now = chain.now().map_err(|e| Refusal::new(reason::UNEXPECTED_VERIFY, e.0))?;
 
 	let payment = if required.network == networks.evm {
-		check_domain(required, &domain.name, &domain.version)?;
-		parse_evm(chain, required, &payload.payload, asset)?
+		if permit2::is_permit2(&payload.payload) {
+			let facilitator = chain.signer().map(|signer| evm_address::address_of(signer.as_ref()));
+			let phase = if charges_less { Phase::Settle } else { Phase::Verify };
+			permit2::parse(chain, required, &payload.payload, asset, now, facilitator, phase)?
+		} else if upto {
+			return Err(Refusal::new(
+				reason::INVALID_PAYLOAD,
+				"an `upto` payment is a Permit2 permit (`permit2Authorization`)",
+			));
+		} else {
+			check_domain(required, &domain.name, &domain.version)?;
+			parse_evm(chain, required, &payload.payload, asset)?
+		}
 	} else if required.network == networks.native {
 		parse_native(required, &payload.payload, asset)?
 	} else {
@@ -309,11 +404,16 @@ pub fn parse<C: Chain>(
 }
 
 /// Whether the requirements a payload says it accepted are the server's: the same fields,
-/// addresses compared without regard to letter case (stock clients copy them verbatim).
-fn accepted_matches(accepted: &PaymentRequirements, required: &PaymentRequirements) -> bool {
+/// addresses compared without regard to letter case (stock clients copy them verbatim), and
+/// the same amount unless `charges_less`.
+fn accepted_matches(
+	accepted: &PaymentRequirements,
+	required: &PaymentRequirements,
+	charges_less: bool,
+) -> bool {
 	accepted.scheme == required.scheme
 		&& accepted.network == required.network
-		&& accepted.amount == required.amount
+		&& (charges_less || accepted.amount == required.amount)
 		&& same_hex(&accepted.asset, &required.asset)
 		&& (accepted.pay_to == required.pay_to || same_hex(&accepted.pay_to, &required.pay_to))
 		&& accepted.max_timeout_seconds == required.max_timeout_seconds
@@ -456,11 +556,11 @@ fn parse_native(
 	})
 }
 
-fn parse_hex(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn parse_hex(text: &str) -> Option<Vec<u8>> {
 	hex::decode(text.strip_prefix("0x")?).ok()
 }
 
-fn parse_hex_array<const N: usize>(text: &str) -> Option<[u8; N]> {
+pub(crate) fn parse_hex_array<const N: usize>(text: &str) -> Option<[u8; N]> {
 	parse_hex(text)?.try_into().ok()
 }
 
@@ -482,12 +582,12 @@ fn same_hex(a: &str, b: &str) -> bool {
 }
 
 /// A decimal number with digits only (as EIP-3009's JSON has them).
-fn parse_u128(text: &str) -> Option<u128> {
+pub(crate) fn parse_u128(text: &str) -> Option<u128> {
 	(!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
 		.then(|| text.parse().ok())
 		.flatten()
 }
 
-fn parse_u64(text: &str) -> Option<u64> {
+pub(crate) fn parse_u64(text: &str) -> Option<u64> {
 	parse_u128(text).and_then(|n| u64::try_from(n).ok())
 }

@@ -8,8 +8,11 @@ use std::collections::BTreeMap;
 /// The protocol version this facilitator speaks.
 pub const X402_VERSION: u32 = 2;
 
-/// The only scheme: the payer authorizes exactly `amount`.
+/// The payer authorizes exactly `amount` (EIP-3009, or a Permit2 permit).
 pub const SCHEME_EXACT: &str = "exact";
+
+/// The payer permits up to `amount`; the resource server settles what the request used.
+pub const SCHEME_UPTO: &str = "upto";
 
 /// What a resource server asks for (`accepts[]` of a 402, `accepted` of a payment).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -71,6 +74,47 @@ pub struct EvmAuthorization {
 	pub valid_before: String,
 	/// 32 bytes, `0x`-hex.
 	pub nonce: String,
+}
+
+/// The `payload` of a Permit2 payment: `exact` with `extra.assetTransferMethod: "permit2"`, and
+/// `upto`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Permit2Payload {
+	/// 65 bytes, `0x`-hex.
+	pub signature: String,
+	pub permit2_authorization: Permit2Authorization,
+}
+
+/// Permit2's `PermitWitnessTransferFrom` message and its signer, numbers as decimal strings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Permit2Authorization {
+	pub from: String,
+	pub permitted: TokenPermissions,
+	pub spender: String,
+	/// A 256-bit number.
+	pub nonce: String,
+	pub deadline: String,
+	pub witness: Permit2Witness,
+}
+
+/// Permit2's `TokenPermissions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenPermissions {
+	pub token: String,
+	pub amount: String,
+}
+
+/// The x402 proxies' witness: `{to, validAfter}`, and `facilitator` for `upto`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Permit2Witness {
+	pub to: String,
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub facilitator: Option<String>,
+	pub valid_after: String,
 }
 
 /// The `payload` of an `exact` payment on this chain's native network (`polkadot:<genesis>`):

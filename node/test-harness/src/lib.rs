@@ -19,6 +19,7 @@ pub mod http;
 pub mod native;
 mod node;
 pub mod payments;
+pub mod permit2;
 mod rpc;
 mod x402;
 

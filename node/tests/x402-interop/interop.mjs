@@ -5,13 +5,15 @@
 // Environment: FACILITATOR_URL, NETWORK (eip155:<chain id>), ASSET (the stablecoin's 20-byte
 // address), TOKEN_NAME and TOKEN_VERSION (its EIP-712 domain), PAY_TO (the payee's address),
 // PRICE (atomic units), PAYER_KEY (the client's private key); ROUTE (the paid path, `/report`
-// unless set).
+// unless set); SCHEME (`exact` unless set, or `upto`: PRICE is then the maximum);
+// ASSET_TRANSFER_METHOD (`permit2` for `exact` through Permit2); CHARGE (what the handler
+// charges through `Settlement-Overrides`, for `upto`).
 //
 // Prints one JSON line: the paid response, the decoded PAYMENT-RESPONSE header, and what a
 // replayed, a forged and a malformed PAYMENT-SIGNATURE header got.
 import { once } from "node:events";
 import express from "express";
-import { paymentMiddleware } from "@x402/express";
+import { paymentMiddleware, setSettlementOverrides } from "@x402/express";
 import { HTTPFacilitatorClient, x402ResourceServer } from "@x402/core/server";
 import {
 	decodePaymentRequiredHeader,
@@ -21,6 +23,8 @@ import {
 } from "@x402/core/http";
 import { ExactEvmScheme as ExactEvmServerScheme } from "@x402/evm/exact/server";
 import { ExactEvmScheme as ExactEvmClientScheme } from "@x402/evm/exact/client";
+import { UptoEvmScheme as UptoEvmServerScheme } from "@x402/evm/upto/server";
+import { UptoEvmScheme as UptoEvmClientScheme } from "@x402/evm/upto/client";
 import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
 import { privateKeyToAccount } from "viem/accounts";
 
@@ -32,24 +36,26 @@ function env(name) {
 
 const network = env("NETWORK");
 const route = process.env.ROUTE || "/report";
+const scheme = process.env.SCHEME || "exact";
+const charge = process.env.CHARGE;
+const extra = { name: env("TOKEN_NAME"), version: env("TOKEN_VERSION") };
+if (process.env.ASSET_TRANSFER_METHOD) extra.assetTransferMethod = process.env.ASSET_TRANSFER_METHOD;
 
 // The resource server: one route priced in the chain's stablecoin, settled by the node.
 const facilitator = new HTTPFacilitatorClient({ url: env("FACILITATOR_URL") });
-const resourceServer = new x402ResourceServer(facilitator).register(network, new ExactEvmServerScheme());
+const resourceServer = new x402ResourceServer(facilitator)
+	.register(network, new ExactEvmServerScheme())
+	.register(network, new UptoEvmServerScheme());
 const app = express();
 app.use(
 	paymentMiddleware(
 		{
 			[`GET ${route}`]: {
 				accepts: {
-					scheme: "exact",
+					scheme,
 					network,
 					payTo: env("PAY_TO"),
-					price: {
-						amount: env("PRICE"),
-						asset: env("ASSET"),
-						extra: { name: env("TOKEN_NAME"), version: env("TOKEN_VERSION") },
-					},
+					price: { amount: env("PRICE"), asset: env("ASSET"), extra },
 					maxTimeoutSeconds: 120,
 				},
 				description: "A paid report",
@@ -59,7 +65,11 @@ app.use(
 		resourceServer,
 	),
 );
-app.get(route, (_request, response) => response.json({ report: "the weather is fine" }));
+app.get(route, (_request, response) => {
+	// A usage-priced route charges what the request used, at most what the payer permitted.
+	if (charge !== undefined) setSettlementOverrides(response, { amount: charge });
+	response.json({ report: "the weather is fine" });
+});
 const listener = app.listen(0, "127.0.0.1");
 await once(listener, "listening");
 const url = `http://127.0.0.1:${listener.address().port}${route}`;
@@ -73,7 +83,13 @@ async function recordingFetch(input, init) {
 	return fetch(request);
 }
 const account = privateKeyToAccount(env("PAYER_KEY"));
-const client = new x402Client().register(network, new ExactEvmClientScheme(account));
+// Since 2.27 a client pays only assets it knows or is told of: our stablecoin, up to the price.
+const client = new x402Client()
+	.register(network, new ExactEvmClientScheme(account))
+	.register(network, new UptoEvmClientScheme(account))
+	.setSpendControls({
+		allowedAssets: [{ network, asset: env("ASSET"), maxAmountPerPayment: env("PRICE") }],
+	});
 const payingFetch = wrapFetchWithPayment(recordingFetch, client);
 
 const unpaid = await fetch(url);
@@ -82,15 +98,16 @@ const paidBody = await paid.text();
 const paymentResponseHeader = paid.headers.get("PAYMENT-RESPONSE");
 
 // Refused payments: the same payment header once more (a replay), the header with the
-// authorization's nonce changed (the signature no longer matches), and a header that is not
-// base64 at all. None may be served; the first two reach the facilitator.
+// authorization's (or permit's) nonce changed (the signature no longer matches), and a header
+// that is not base64 at all. None may be served; the first two reach the facilitator.
 async function refusal(header) {
 	const response = await fetch(url, { headers: { "PAYMENT-SIGNATURE": header } });
 	const required = response.headers.get("PAYMENT-REQUIRED");
 	return { status: response.status, error: required ? (decodePaymentRequiredHeader(required).error ?? null) : null };
 }
 const tampered = decodePaymentSignatureHeader(sentPayments[0]);
-tampered.payload.authorization.nonce = `0x${"11".repeat(32)}`;
+if (tampered.payload.permit2Authorization) tampered.payload.permit2Authorization.nonce = "1111";
+else tampered.payload.authorization.nonce = `0x${"11".repeat(32)}`;
 const replay = await refusal(sentPayments[0] ?? "");
 const forged = await refusal(encodePaymentSignatureHeader(tampered));
 const garbage = await refusal("%%% not base64 %%%");
@@ -106,6 +123,7 @@ console.log(
 			: null,
 		paymentResponse: paymentResponseHeader ? decodePaymentResponseHeader(paymentResponseHeader) : null,
 		payer: account.address,
+		accepted: sentPayments[0] ? decodePaymentSignatureHeader(sentPayments[0]).accepted : null,
 		replay,
 		forged,
 		garbage,

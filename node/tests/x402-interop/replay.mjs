@@ -95,8 +95,11 @@ async function outcome(response) {
 	};
 }
 
+// Since 2.27 a client pays only assets it knows or is told of: our stablecoin.
+const spendControls = { allowedAssets: [{ network, asset: env("ASSET") }] };
+
 // 1. One payment header, ten requests at once.
-const client = new x402Client().register(network, new ExactEvmClientScheme(account));
+const client = new x402Client().register(network, new ExactEvmClientScheme(account)).setSpendControls(spendControls);
 const unpaid = await fetch(`${base}/report`);
 const payload = await client.createPaymentPayload(decodePaymentRequiredHeader(unpaid.headers.get("PAYMENT-REQUIRED")));
 const header = encodePaymentSignatureHeader(payload);
@@ -106,7 +109,7 @@ const replays = await Promise.all(
 
 // 2. The same payment-identifier id on a retry that signs anew, then for a dearer resource.
 const id = generatePaymentId();
-const idClient = new x402Client().register(network, new ExactEvmClientScheme(account));
+const idClient = new x402Client().register(network, new ExactEvmClientScheme(account)).setSpendControls(spendControls);
 const nonces = [];
 idClient.onBeforePaymentCreation(async ({ paymentRequired }) => {
 	if (paymentRequired.extensions) appendPaymentIdentifierToExtensions(paymentRequired.extensions, id);

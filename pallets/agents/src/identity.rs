@@ -261,6 +261,8 @@ impl<T: Config> Pallet<T> {
 				let digest = wallet_digest(T::EvmChainId::get(), agent, wallet, owner, deadline);
 				evm_signature::is_signed_by(signature, &digest, address)
 			},
+			// A permit authorizes a payment, not a wallet.
+			WalletProof::Permit2 { .. } => false,
 		}
 	}
 

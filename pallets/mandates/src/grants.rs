@@ -170,6 +170,8 @@ impl<T: Config> Pallet<T> {
 					accept_digest(T::EvmChainId::get(), granter, delegate, consent.deadline);
 				Self::check_evm_signer(delegate, signature, &digest).is_ok()
 			},
+			// A permit authorizes a payment, not a consent.
+			IntentSignature::Permit2 { .. } => false,
 		};
 		ensure!(signed, Error::<T>::BadDelegateConsent);
 		Ok(())

@@ -18,11 +18,12 @@
 //!
 //! ## A nonce settles once
 //!
-//! An intent's window (`valid_before - valid_after`) is at most [`Config::MaxValidity`], and a
-//! used nonce's record is kept at least `MaxValidity` after it settled. So any other intent with
-//! the same nonce whose window opened before the nonce was used (a replacement the payer signed
-//! while the first was pending, say) has expired by the time the record goes: it can never
-//! settle.
+//! An intent settles only while its `valid_before` is at most [`Config::MaxValidity`] ahead of
+//! the block time, and a used nonce's record is kept at least `MaxValidity` after it settled.
+//! So any other intent with the same nonce that could have settled when the nonce was used (a
+//! replacement the payer signed while the first was pending, say) has expired by the time the
+//! record goes: it can never settle. How early a window opens does not matter (stock clients
+//! sign `validAfter = 0`).
 //!
 //! ## Who pays for what
 //!
@@ -152,8 +153,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type CancellationDeposit: Get<Balance>;
 
-		/// Longest window, in seconds, from an intent's `valid_after` to its `valid_before`. A
-		/// used-nonce record is kept this long after it settled.
+		/// Longest time, in seconds, from a settlement to the `valid_before` of the intent it
+		/// settles. A used-nonce record is kept this long after it settled.
 		#[pallet::constant]
 		type MaxValidity: Get<UnixSeconds>;
 
@@ -337,7 +338,7 @@ pub mod pallet {
 		NotYetValid,
 		/// The block time is not before the intent's `valid_before`.
 		Expired,
-		/// The intent's window is longer than `MaxValidity`.
+		/// The intent's `valid_before` is more than `MaxValidity` ahead.
 		ValidityTooLong,
 		/// The payer's nonce was already used.
 		NonceUsed,
@@ -398,6 +399,10 @@ pub mod pallet {
 		OverLifetimeTotal,
 		/// A mandate does not allow this payee.
 		PayeeNotAllowed,
+		/// The amount is over what the payer's `upto` permit allows.
+		OverPermitted,
+		/// An `upto` permit names another facilitator than the submitter.
+		WrongFacilitator,
 	}
 
 	/// [`EvmChainId`] as a `Get`, for configuration items of other pallets (agents' wallet
@@ -462,6 +467,8 @@ pub mod pallet {
 					MandateRefusal::OverLifetimeTotal => Error::OverLifetimeTotal,
 					MandateRefusal::PayeeNotAllowed => Error::PayeeNotAllowed,
 				},
+				IntentError::OverPermitted => Error::OverPermitted,
+				IntentError::WrongFacilitator => Error::WrongFacilitator,
 			}
 		}
 	}
@@ -491,8 +498,8 @@ pub mod pallet {
 			intent: Box<Intent>,
 			signature: IntentSignature,
 		) -> DispatchResult {
-			ensure_signed(origin)?;
-			Self::settle_one(*intent, signature, Purpose::Transfer)
+			let who = ensure_signed(origin)?;
+			Self::settle_one(*intent, signature, Purpose::Transfer, who)
 		}
 
 		/// Settles one intent authorized for [`Purpose::Receive`]; only its payee may submit
@@ -510,7 +517,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(who == intent.payee, Error::<T>::NotThePayee);
-			Self::settle_one(*intent, signature, Purpose::Receive)
+			Self::settle_one(*intent, signature, Purpose::Receive, who)
 		}
 
 		/// Cancels the payer's unused `nonce`, so no intent with it can settle.
@@ -563,10 +570,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			items: BoundedVec<(Intent, IntentSignature), T::MaxBatch>,
 		) -> DispatchResultWithPostInfo {
-			ensure_signed(origin)?;
+			let who = ensure_signed(origin)?;
 			ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
 			let charged = Self::settle_batch_weight(&items);
-			let settlement = Self::settle(items.into_inner(), Purpose::Transfer);
+			let settlement = Self::settle(items.into_inner(), Purpose::Transfer, Some(who));
 			let (mut settled, mut rejected) = (0u32, 0u32);
 			for (index, (payment_id, outcome)) in settlement.outcomes.into_iter().enumerate() {
 				match outcome {

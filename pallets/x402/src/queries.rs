@@ -20,7 +20,7 @@ impl<T: Config> Pallet<T> {
 	) -> Vec<(PaymentId, Result<(), IntentError>)> {
 		let items = items.into_iter().take(T::MaxBatch::get() as usize).collect();
 		let simulated = with_transaction(|| {
-			let outcomes = Self::settle(items, Purpose::Transfer).outcomes;
+			let outcomes = Self::settle(items, Purpose::Transfer, None).outcomes;
 			TransactionOutcome::Rollback(Ok::<_, DispatchError>(outcomes))
 		});
 		simulated.unwrap_or_default()

@@ -2,7 +2,13 @@
 //! single calls, batches and the runtime API's dry run.
 
 use crate::*;
-use agentchain_primitives::{evm_signature, x402::payment_id};
+use agentchain_primitives::{
+	evm_signature,
+	x402::{
+		payment_id,
+		permit2::{self, Permit, Permit2Spender},
+	},
+};
 use alloc::{
 	collections::{BTreeMap, BTreeSet},
 	vec::Vec,
@@ -196,15 +202,28 @@ pub(crate) struct Context<T: Config> {
 	genesis_hash: <T as frame_system::Config>::Hash,
 	/// Each asset's EIP-712 domain separator; `None` for an asset that is not payable.
 	separators: BTreeMap<AssetId, Option<[u8; 32]>>,
+	/// Permit2's EIP-712 domain separator, once a permit needs it.
+	permit2_separator: Option<[u8; 32]>,
+	/// The account that submitted the settling call; `None` in the runtime API's dry runs,
+	/// which cannot know who will. Only it may settle an `upto` permit that names it.
+	submitter: Option<AccountId>,
 }
 
 impl<T: Config> Context<T> {
-	pub(crate) fn new() -> Self {
+	pub(crate) fn new(submitter: Option<AccountId>) -> Self {
 		Self {
 			now: Pallet::<T>::now(),
 			genesis_hash: Pallet::<T>::genesis_hash(),
 			separators: BTreeMap::new(),
+			permit2_separator: None,
+			submitter,
 		}
+	}
+
+	fn permit2_separator(&mut self) -> [u8; 32] {
+		*self
+			.permit2_separator
+			.get_or_insert_with(|| permit2::domain_separator(EvmChainId::<T>::get()))
 	}
 
 	fn separator(&mut self, asset: AssetId) -> Option<[u8; 32]> {
@@ -285,7 +304,7 @@ impl<T: Config> Pallet<T> {
 		committed: &Committed,
 	) -> Result<PaymentId, IntentError> {
 		let payment_id = intent.payment_id();
-		let mut context = Context::new();
+		let mut context = Context::new(None);
 		Self::check_intent(&mut context, payment_id, intent, signature, purpose, &BTreeSet::new())?;
 		let mut pending = Default::default();
 		for (id, amount, count) in &committed.mandates {
@@ -306,7 +325,7 @@ impl<T: Config> Pallet<T> {
 		signature: &IntentSignature,
 		purpose: Purpose,
 	) -> Result<(), IntentError> {
-		Self::check_authorization(&mut Context::new(), intent, signature, purpose)
+		Self::check_authorization(&mut Context::new(None), intent, signature, purpose)
 	}
 
 	/// Whose funds `intent` spends: `None` its payer's own, `Some` the root of the payer key's
@@ -354,8 +373,12 @@ impl<T: Config> Pallet<T> {
 				IntentError::Expired
 			});
 		}
+		// An intent settles only in the last `MaxValidity` of its window, so a used nonce's
+		// record, kept for `MaxValidity` after it settles, outlives every intent with that nonce
+		// that could settle then, however early its window opened (stock clients sign
+		// `validAfter = 0`).
 		ensure!(
-			intent.valid_before.saturating_sub(intent.valid_after) <= T::MaxValidity::get(),
+			intent.valid_before <= now.saturating_add(T::MaxValidity::get()),
 			IntentError::ValidityTooLong
 		);
 		Self::check_unused(payment_id)?;
@@ -366,8 +389,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The asset is payable and `signature` is the payer's over exactly this intent. An EVM
-	/// signature covers a 20-byte `to`: the intent's payee must be the account it pays, and
-	/// the intent may have no reference.
+	/// signature or permit covers a 20-byte `to`: the intent's payee must be the account it
+	/// pays, and the intent may have no reference.
 	fn check_authorization(
 		context: &mut Context<T>,
 		intent: &Intent,
@@ -392,6 +415,30 @@ impl<T: Config> Pallet<T> {
 				);
 				check_evm_signature(signature, &digest, from)?;
 			},
+			IntentSignature::Permit2 { signature, spender } => {
+				ensure!(purpose == Purpose::Transfer, IntentError::BadSignature);
+				ensure!(intent.reference.is_none(), IntentError::UnsignedReference);
+				let from = evm_address::embedded_address(intent.payer.as_ref())
+					.ok_or(IntentError::NotAnEvmPayer)?;
+				let permit = Permit::of(intent, spender)?;
+				ensure!(
+					Self::account_of_address(permit.to) == intent.payee,
+					IntentError::BadSignature
+				);
+				if let (Permit2Spender::Upto { facilitator, .. }, Some(submitter)) =
+					(spender, &context.submitter)
+				{
+					ensure!(
+						evm_address::address_of(submitter.as_ref()) == *facilitator,
+						IntentError::WrongFacilitator
+					);
+				}
+				let digest = eip712::typed_data_digest(
+					&context.permit2_separator(),
+					&permit2::struct_hash(&permit, spender),
+				);
+				check_evm_signature(signature, &digest, from)?;
+			},
 		}
 		Ok(())
 	}
@@ -410,6 +457,8 @@ impl<T: Config> Pallet<T> {
 					.then_some(())
 					.ok_or(IntentError::BadSignature)
 			},
+			// A permit is spent by settling it; Permit2's own nonce invalidation is not offered.
+			IntentSignature::Permit2 { .. } => Err(IntentError::BadSignature),
 			IntentSignature::Evm(signature) => {
 				let authorizer = evm_address::embedded_address(payer.as_ref())
 					.ok_or(IntentError::NotAnEvmPayer)?;
@@ -419,13 +468,16 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Settles one intent or fails with its reason (the whole call reverts).
+	/// Settles one intent submitted by `submitter` or fails with its reason (the whole call
+	/// reverts).
 	pub(crate) fn settle_one(
 		intent: Intent,
 		signature: IntentSignature,
 		purpose: Purpose,
+		submitter: AccountId,
 	) -> DispatchResult {
-		let mut settlement = Self::settle(alloc::vec![(intent, signature)], purpose);
+		let mut settlement =
+			Self::settle(alloc::vec![(intent, signature)], purpose, Some(submitter));
 		match settlement.outcomes.pop() {
 			Some((_, Err(reason))) => Err(Error::<T>::from(reason).into()),
 			_ => Ok(()),
@@ -435,9 +487,14 @@ impl<T: Config> Pallet<T> {
 	/// Checks each item against the state left by the items before it, moves the netted
 	/// amounts of those that pass, and records them. Returns each item's payment id and
 	/// outcome, in order, and how many payees were paid. Never fails as a whole: an item that
-	/// cannot settle is rejected on its own. At most `MaxBatch` items.
-	pub(crate) fn settle(items: Vec<(Intent, IntentSignature)>, purpose: Purpose) -> Settlement {
-		let mut context = Context::<T>::new();
+	/// cannot settle is rejected on its own. At most `MaxBatch` items. `submitter` is the
+	/// account that submitted the call (`None` in a dry run).
+	pub(crate) fn settle(
+		items: Vec<(Intent, IntentSignature)>,
+		purpose: Purpose,
+		submitter: Option<AccountId>,
+	) -> Settlement {
+		let mut context = Context::<T>::new(submitter);
 		let now = context.now;
 		let mut positions = Positions::<T>::new();
 		let mut pending = Default::default();

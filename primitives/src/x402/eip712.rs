@@ -34,11 +34,11 @@ pub struct Domain {
 	pub verifying_contract: H160,
 }
 
-fn word_u256(value: U256) -> [u8; 32] {
+pub(crate) fn word_u256(value: U256) -> [u8; 32] {
 	value.to_big_endian()
 }
 
-fn word_address(address: H160) -> [u8; 32] {
+pub(crate) fn word_address(address: H160) -> [u8; 32] {
 	let mut word = [0u8; 32];
 	word[12..].copy_from_slice(address.as_bytes());
 	word

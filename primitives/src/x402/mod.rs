@@ -10,7 +10,9 @@
 //!   [`native_signing_payload`], which binds the chain (genesis hash) and the purpose;
 //! - [`IntentSignature::Evm`]: a 65-byte secp256k1 signature over the EIP-712 digest that stock
 //!   x402 EVM clients sign ([`eip712`]), with the payer and payee as 20-byte addresses mapped to
-//!   accounts by [`evm_address`].
+//!   accounts by [`evm_address`];
+//! - [`IntentSignature::Permit2`]: a 65-byte secp256k1 signature over the Permit2 permit that
+//!   stock clients sign for the `exact` scheme's Permit2 method and for `upto` ([`permit2`]).
 //!
 //! [`api::X402Api`] is the runtime API that answers with the same rules settlement applies.
 
@@ -28,6 +30,7 @@ pub use crate::mandates::{MandateRefusal, MandatedSpend};
 pub mod api;
 pub mod eip712;
 pub mod evm_address;
+pub mod permit2;
 
 /// A payer's single-use nonce: 32 random bytes, as EIP-3009's `bytes32 nonce`.
 pub type AuthorizationNonce = [u8; 32];
@@ -117,6 +120,15 @@ pub enum IntentSignature {
 	Native(MultiSignature),
 	/// An EIP-712 signature by the payer's EVM key ([`eip712`]).
 	Evm(EvmSignature),
+	/// A Permit2 `PermitWitnessTransferFrom` signed by the payer's EVM key for one of the x402
+	/// Permit2 proxies ([`permit2`]): the `exact` scheme's Permit2 method, or `upto`. Only for
+	/// [`Purpose::Transfer`].
+	Permit2 {
+		/// The 65-byte signature.
+		signature: EvmSignature,
+		/// The proxy the permit names, and what its witness adds.
+		spender: permit2::Permit2Spender,
+	},
 }
 
 /// What a signature allows; part of every signed payload, so a signature for one purpose
@@ -169,8 +181,8 @@ pub enum IntentError {
 	NotYetValid,
 	/// The block time is not before `valid_before`.
 	Expired,
-	/// The window from `valid_after` to `valid_before` is longer than the chain's
-	/// `MaxValidity`.
+	/// `valid_before` is more than the chain's `MaxValidity` after the block time: an intent
+	/// settles only in the last `MaxValidity` of its window.
 	ValidityTooLong,
 	/// The payer's nonce was already used.
 	NonceUsed,
@@ -202,6 +214,10 @@ pub enum IntentError {
 	/// The payer key spends through a spending mandate, and a mandate from its own up to the
 	/// root's refuses the payment.
 	Mandate(MandateRefusal),
+	/// The amount is over what the payer's `upto` permit allows.
+	OverPermitted,
+	/// An `upto` permit names another facilitator than the account that submitted it.
+	WrongFacilitator,
 }
 
 /// What the chain remembers of a payer's nonce.
@@ -219,8 +235,9 @@ pub enum IntentError {
 )]
 pub enum AuthorizationState {
 	/// An intent with this nonce settled. The record is kept at least until `expires`: the
-	/// settlement time plus `MaxValidity`, the longest window an intent may have. Every other
-	/// intent with this nonce whose window opened before the nonce was used has then expired.
+	/// settlement time plus `MaxValidity`. An intent settles only while its `valid_before` is at
+	/// most `MaxValidity` ahead, so every other intent with this nonce that could have settled
+	/// when the nonce was used has then expired.
 	Used {
 		/// When the record may go.
 		expires: UnixSeconds,

@@ -116,9 +116,9 @@ fn viem_digests_match_ours_and_its_signatures_settle() {
 
 			let before = usdc(&payee);
 			let call = Box::new(intent.clone());
-			if intent.valid_before - intent.valid_after > MAX_VALIDITY {
-				// EIP-3009's common `validAfter = 0`: a window longer than this chain admits
-				// (a used nonce is remembered only that long).
+			if intent.valid_before > T0 + MAX_VALIDITY {
+				// Closing more than a day ahead: this chain remembers a used nonce only that
+				// long.
 				assert_noop!(
 					X402::transfer_with_authorization(
 						RuntimeOrigin::signed(facilitator()),

@@ -7,6 +7,7 @@ mod cancel;
 mod eip712;
 mod fuzz;
 mod nonce_lifetime;
+mod permit2;
 mod pruning;
 mod registration;
 mod statement;

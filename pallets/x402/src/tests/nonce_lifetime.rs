@@ -1,19 +1,30 @@
-//! A nonce settles once: an intent's window is at most `MaxValidity` long and a used nonce's
-//! record outlives every window that opened before it was used, also once its receipt could
-//! otherwise be pruned.
+//! A nonce settles once: an intent settles only while its `valid_before` is at most
+//! `MaxValidity` ahead, and a used nonce's record outlives every intent that could settle when
+//! it was used, also once its receipt could otherwise be pruned.
 
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
 #[test]
-fn windows_longer_than_max_validity_are_refused() {
+fn intents_closing_more_than_max_validity_ahead_are_refused() {
 	new_test_ext().execute_with(|| {
 		let (payer, payee) = (account_of(&alice()), account_of(&charlie()));
 		let mut intent = intent(&payer, &payee, 100, 1);
-		intent.valid_before = intent.valid_after + MAX_VALIDITY + 1;
+		intent.valid_before = T0 + MAX_VALIDITY + 1;
 		let signature = sign_native(&alice(), &intent, Purpose::Transfer);
 		assert_noop!(transfer(&intent, signature), Error::<Test>::ValidityTooLong);
-		intent.valid_before = intent.valid_after + MAX_VALIDITY;
+		intent.valid_before = T0 + MAX_VALIDITY;
+		let signature = sign_native(&alice(), &intent, Purpose::Transfer);
+		assert_ok!(transfer(&intent, signature));
+	});
+}
+
+#[test]
+fn a_window_open_since_zero_settles_as_stock_clients_sign_it() {
+	new_test_ext().execute_with(|| {
+		let (payer, payee) = (account_of(&alice()), account_of(&charlie()));
+		let mut intent = intent(&payer, &payee, 100, 1);
+		intent.valid_after = 0;
 		let signature = sign_native(&alice(), &intent, Purpose::Transfer);
 		assert_ok!(transfer(&intent, signature));
 	});
