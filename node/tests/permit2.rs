@@ -133,6 +133,25 @@ async fn a_stock_client_pays_an_exact_route_through_permit2() {
 	node.stop().unwrap();
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stock_client_reads_its_permit2_allowance_from_the_node_and_needs_no_sponsoring() {
+	let (node, rpc, secret, _payer) = node_with_stock_payer("permit2 allowance reader").await;
+	let before = bob_balance(&rpc).await;
+	// The route offers EIP-2612 gas sponsoring, so the client reads its Permit2 allowance
+	// through the chain's RPC URL (the node) before it signs: unlimited, nothing to sponsor.
+	let rpc_url = node.http_url();
+	let env = [
+		("ASSET_TRANSFER_METHOD", "permit2"),
+		("GAS_SPONSORING", "eip2612"),
+		("RPC_URL", rpc_url.as_str()),
+	];
+	let paid = stock_payment(&node, &secret, &env);
+	assert_eq!(paid["status"], 200, "{paid}");
+	assert!(paid["extensions"]["eip2612GasSponsoring"]["info"]["signature"].is_null(), "{paid}");
+	assert_eq!(bob_balance(&rpc).await, before + MAX);
+	node.stop().unwrap();
+}
+
 /// The `invalidReason` (verify) or `errorReason` (settle) of `body` at `path`.
 fn reason(node: &Node, path: &str, body: &Value) -> Value {
 	let (_, answer) = post(node, path, &body.to_string());

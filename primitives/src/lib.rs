@@ -9,6 +9,7 @@ extern crate alloc;
 
 pub mod agents;
 pub mod evm_signature;
+pub mod evm_views;
 pub mod mandates;
 pub mod x402;
 

@@ -365,6 +365,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl agentchain_primitives::evm_views::EvmViewsApi<Block> for Runtime {
+		fn call(to: H160, input: Vec<u8>) -> Result<Vec<u8>, agentchain_primitives::evm_views::ViewError> {
+			crate::evm_views::call(to, &input)
+		}
+	}
+
 	impl agentchain_primitives::mandates::MandatesApi<Block> for Runtime {
 		fn mandate(id: MandateId) -> Option<MandateStatus> {
 			Mandates::status(id)

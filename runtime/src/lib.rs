@@ -28,6 +28,7 @@ extern crate alloc;
 mod benchmarks;
 pub mod apis;
 pub mod configs;
+mod evm_views;
 pub mod genesis_config_presets;
 mod settlement_tx;
 pub mod weights;

@@ -2,16 +2,19 @@
 //!
 //! `sc_service::spawn_tasks` serves the standard `chain_*`, `state_*`, `author_*` and `system_*`
 //! methods; [`create_full`] adds the runtime-API-backed ones (among them the agent registries'
-//! `agents_*` and the spending mandates' `mandates_*`) and, when the node serves the x402 facilitator, its `x402_*` methods (built by
-//! the service, which owns the facilitator).
+//! `agents_*`, the spending mandates' `mandates_*` and the minimal Ethereum surface `eth_*`
+//! that stock x402 clients read through) and, when the node serves the x402 facilitator, its
+//! `x402_*` methods (built by the service, which owns the facilitator).
 
 mod agents;
+mod eth;
 mod mandates;
 
 use std::sync::Arc;
 
 use agentchain_primitives::{AccountId, Balance, Block, Nonce};
 use agents::{AgentsRpc, AgentsRpcApiServer};
+use eth::{EthRpc, EthRpcApiServer};
 use jsonrpsee::{Methods, RpcModule};
 use mandates::{MandatesRpc, MandatesRpcApiServer};
 use polkadot_sdk::{
@@ -49,6 +52,8 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: agentchain_primitives::agents::api::AgentsApi<Block>,
 	C::Api: agentchain_primitives::mandates::MandatesApi<Block>,
+	C::Api: agentchain_primitives::x402::api::X402Api<Block>,
+	C::Api: agentchain_primitives::evm_views::EvmViewsApi<Block>,
 	P: TransactionPool + 'static,
 {
 	let FullDeps { client, pool, x402 } = deps;
@@ -57,7 +62,8 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(AgentsRpc::new(client.clone()).into_rpc())?;
-	module.merge(MandatesRpc::new(client).into_rpc())?;
+	module.merge(MandatesRpc::new(client.clone()).into_rpc())?;
+	module.merge(EthRpc::new(client).into_rpc())?;
 	if let Some(x402) = x402 {
 		module.merge(x402)?;
 	}

@@ -7,7 +7,9 @@
 // PRICE (atomic units), PAYER_KEY (the client's private key); ROUTE (the paid path, `/report`
 // unless set); SCHEME (`exact` unless set, or `upto`: PRICE is then the maximum);
 // ASSET_TRANSFER_METHOD (`permit2` for `exact` through Permit2); CHARGE (what the handler
-// charges through `Settlement-Overrides`, for `upto`).
+// charges through `Settlement-Overrides`, for `upto`); GAS_SPONSORING (`eip2612`: the route
+// declares the EIP-2612 gas-sponsoring extension, so the client reads its Permit2 allowance);
+// RPC_URL (the chain's JSON-RPC, where the client reads it).
 //
 // Prints one JSON line: the paid response, the decoded PAYMENT-RESPONSE header, and what a
 // replayed, a forged and a malformed PAYMENT-SIGNATURE header got.
@@ -15,6 +17,7 @@ import { once } from "node:events";
 import express from "express";
 import { paymentMiddleware, setSettlementOverrides } from "@x402/express";
 import { HTTPFacilitatorClient, x402ResourceServer } from "@x402/core/server";
+import { declareEip2612GasSponsoringExtension } from "@x402/extensions";
 import {
 	decodePaymentRequiredHeader,
 	decodePaymentResponseHeader,
@@ -58,6 +61,9 @@ app.use(
 					price: { amount: env("PRICE"), asset: env("ASSET"), extra },
 					maxTimeoutSeconds: 120,
 				},
+				...(process.env.GAS_SPONSORING === "eip2612"
+					? { extensions: declareEip2612GasSponsoringExtension() }
+					: {}),
 				description: "A paid report",
 				mimeType: "application/json",
 			},
@@ -84,9 +90,10 @@ async function recordingFetch(input, init) {
 }
 const account = privateKeyToAccount(env("PAYER_KEY"));
 // Since 2.27 a client pays only assets it knows or is told of: our stablecoin, up to the price.
+const rpc = process.env.RPC_URL ? { rpcUrl: process.env.RPC_URL } : undefined;
 const client = new x402Client()
-	.register(network, new ExactEvmClientScheme(account))
-	.register(network, new UptoEvmClientScheme(account))
+	.register(network, new ExactEvmClientScheme(account, rpc))
+	.register(network, new UptoEvmClientScheme(account, rpc))
 	.setSpendControls({
 		allowedAssets: [{ network, asset: env("ASSET"), maxAmountPerPayment: env("PRICE") }],
 	});
@@ -124,6 +131,7 @@ console.log(
 		paymentResponse: paymentResponseHeader ? decodePaymentResponseHeader(paymentResponseHeader) : null,
 		payer: account.address,
 		accepted: sentPayments[0] ? decodePaymentSignatureHeader(sentPayments[0]).accepted : null,
+		extensions: sentPayments[0] ? (decodePaymentSignatureHeader(sentPayments[0]).extensions ?? null) : null,
 		replay,
 		forged,
 		garbage,
