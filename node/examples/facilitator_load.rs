@@ -218,9 +218,13 @@ async fn main() -> Result<(), Error> {
 	let payments: u64 = args.get(3).map(|a| a.parse()).transpose()?.unwrap_or(5_000);
 	let verify_seconds: u64 = args.get(4).map(|a| a.parse()).transpose()?.unwrap_or(10);
 
-	// The load tool stands in for many clients from one address: no per-address rate limit.
+	// The load tool stands in for many clients from one address: no per-address rate limit,
+	// and room for its 200 connections.
 	let mut options = agentchain_test_harness::NodeOptions::dev(node_binary.as_str());
-	options.extra_args = vec!["--facilitator-rate-limit-per-ip".into(), "0".into()];
+	options.extra_args =
+		["--facilitator-rate-limit-per-ip", "0", "--facilitator-max-connections-per-ip", "256"]
+			.map(String::from)
+			.to_vec();
 	let node = Node::start(options).await?;
 	let rpc = node.rpc().await?;
 	rpc.wait_for_finalized(1, Duration::from_secs(60)).await?;

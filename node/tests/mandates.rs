@@ -361,6 +361,23 @@ async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list
 	assert_eq!(elsewhere["status"], 402, "{elsewhere}");
 	assert_eq!(elsewhere["paidError"], "mandate_endpoint_not_allowed", "{elsewhere}");
 	assert_eq!(payments::balance(&rpc, &root_account).await, 99 * PRICE);
+	// A payment the facilitator has already accepted for a resource on the list is still
+	// refused for one off it: the lists apply to every request, known payment or not.
+	let bob_id = Sr25519Keyring::Bob.to_account_id();
+	let mut queued = Authorization::new(PRICE, b"queued for the report").request(
+		&agent,
+		&bob_id,
+		requirements(PRICE, bob_address()),
+	);
+	queued["paymentPayload"]["resource"] = serde_json::json!({ "url": "http://127.0.0.1/report" });
+	let id = submit(&rpc, &queued).await.expect("on the list");
+	queued["paymentPayload"]["resource"] = serde_json::json!({ "url": "http://127.0.0.1/archive" });
+	let (_, verified) = payments::post(&node, "/verify", &queued.to_string());
+	assert_eq!(verified["invalidReason"], "mandate_endpoint_not_allowed", "{verified}");
+	let (_, settled) = payments::post(&node, "/settle", &queued.to_string());
+	assert_eq!(settled["errorReason"], "mandate_endpoint_not_allowed", "{settled}");
+	payments::wait_for_status(&rpc, id, |status| status["status"] == "finalized").await;
+	assert_eq!(payments::balance(&rpc, &root_account).await, 98 * PRICE);
 
 	// A revocation signed by someone else is refused; the root's own, submitted by Alice, holds.
 	let deadline = exact::unix_now() + 600;
@@ -386,7 +403,7 @@ async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list
 	let revoked = stock_payment(&node, &agent_secret, PRICE);
 	assert_eq!(revoked["status"], 402, "{revoked}");
 	assert_eq!(revoked["paidError"], "mandate_revoked", "{revoked}");
-	assert_eq!(payments::balance(&rpc, &root_account).await, 98 * PRICE);
+	assert_eq!(payments::balance(&rpc, &root_account).await, 97 * PRICE);
 	let gone = mandates_rpc(&rpc, "mandates_get", rpc_params![mandate]).await;
 	assert!(gone.is_null(), "{gone}");
 	node.stop().unwrap();

@@ -228,6 +228,8 @@ pub struct Known {
 	pub payment: Payment,
 	pub status: Status,
 	pub claim: Claim,
+	/// Whether it spends through a mandate, as the chain said when it was accepted.
+	pub mandated: bool,
 }
 
 struct Inner {
@@ -357,6 +359,7 @@ impl<C: Chain> Engine<C> {
 			payment: tracked.payment.clone(),
 			status: tracked.status.borrow().clone(),
 			claim: tracked.claim,
+			mandated: tracked.spend.is_some(),
 		})
 	}
 

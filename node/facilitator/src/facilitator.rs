@@ -239,31 +239,53 @@ impl<C: Chain> Facilitator<C> {
 			match self.identifiers.lookup(&identifier) {
 				Lookup::Conflict => return Err(identifier_conflict(&payment)),
 				// A retry of a payment that stands: it will be answered with that payment.
-				Lookup::Named(id)
-					if self.engine.known(&id).is_some_and(|known| !known.status.is_failed()) =>
-				{
-					self.signed_by_the_payer(&payment)?;
-					return Ok(payment);
+				Lookup::Named(id) => {
+					if let Some(known) = self.engine.known(&id).filter(|k| !k.status.is_failed()) {
+						self.signed_by_the_payer(&payment)?;
+						self.check_endpoints(request, &payment, known.mandated)?;
+						return Ok(payment);
+					}
 				},
-				Lookup::Named(_) | Lookup::Unknown => {},
+				Lookup::Unknown => {},
 			}
 		}
 		if let Some(known) =
 			self.engine.known(&payment.id()).filter(|known| !known.status.is_failed())
 		{
-			return self.against_known(&payment, &known).map(|()| payment);
+			self.against_known(&payment, &known)?;
+			self.check_endpoints(request, &payment, known.mandated)?;
+			return Ok(payment);
 		}
-		let checked = self.chain.spender_of(&payment.intent.payer).and_then(|spend| {
-			let committed = self.engine.committed(&payment, spend.as_ref());
-			self.chain.verify(&payment.intent, &payment.signature, &committed)
-		});
-		match checked {
+		let spend = self.chain.spender_of(&payment.intent.payer).map_err(|error| {
+			with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), &payment)
+		})?;
+		self.check_endpoints(request, &payment, spend.is_some())?;
+		let committed = self.engine.committed(&payment, spend.as_ref());
+		match self.chain.verify(&payment.intent, &payment.signature, &committed) {
 			Ok(Ok(_)) => Ok(payment),
 			Ok(Err(error)) => Err(self.refusal_for(&payment, error)),
 			Err(error) => {
 				Err(with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), &payment))
 			},
 		}
+	}
+
+	/// Fails unless every mandate `payment`'s payer key spends through admits the resource
+	/// `request` pays for. Only a `mandated` payment (as the chain said) asks the chain for
+	/// the lists: a payer paying from its own funds costs no runtime call here.
+	fn check_endpoints(
+		&self,
+		request: &FacilitatorRequest,
+		payment: &Payment,
+		mandated: bool,
+	) -> Result<(), Refusal> {
+		if !mandated {
+			return Ok(());
+		}
+		let rules = self.chain.endpoint_rules(&payment.intent.payer).map_err(|error| {
+			with_payer(Refusal::new(reason::UNEXPECTED_VERIFY, error.0), payment)
+		})?;
+		crate::endpoints::check(&rules, request).map_err(|refusal| with_payer(refusal, payment))
 	}
 
 	/// Whether `payment` may still be settled now that the engine tracks `known` under its
@@ -326,7 +348,7 @@ impl<C: Chain> Facilitator<C> {
 			.dry_run(move |this| {
 				let payment =
 					payment::parse(&*this.chain, &this.networks, &request, Phase::Settle)?;
-				let journaled = this.queue(&payment)?;
+				let journaled = this.queue(&payment, &request)?;
 				Ok((payment, journaled))
 			})
 			.await
@@ -366,6 +388,7 @@ impl<C: Chain> Facilitator<C> {
 	fn queue(
 		&self,
 		payment: &Payment,
+		request: &FacilitatorRequest,
 	) -> Result<Option<oneshot::Receiver<Result<(), String>>>, Refusal> {
 		for _ in 0..Self::QUEUE_ATTEMPTS {
 			if let Some(known) =
@@ -374,6 +397,7 @@ impl<C: Chain> Facilitator<C> {
 				if known.payment.intent == payment.intent
 					&& known.payment.signature == payment.signature
 				{
+					self.check_endpoints(request, payment, known.mandated)?;
 					return Ok(None);
 				}
 				return Err(self.other_payment_with_the_nonce(payment));
@@ -387,6 +411,7 @@ impl<C: Chain> Facilitator<C> {
 					))
 				},
 			};
+			self.check_endpoints(request, payment, spend.is_some())?;
 			let committed = self.engine.committed(payment, spend.as_ref());
 			match self.chain.verify(&payment.intent, &payment.signature, &committed) {
 				Ok(Ok(_)) => {},
@@ -435,7 +460,7 @@ impl<C: Chain> Facilitator<C> {
 		let payment = payment::parse(&*self.chain, &self.networks, request, Phase::Settle)?;
 		if payment.intent.amount == 0 {
 			if let Some(max) = payment.upto_max() {
-				return self.nothing_to_charge(payment, max);
+				return self.nothing_to_charge(request, payment, max);
 			}
 		}
 		let identifier = crate::identifier::of(request, &payment)?;
@@ -445,6 +470,7 @@ impl<C: Chain> Facilitator<C> {
 				Lookup::Named(first) => match self.engine.known(&first) {
 					Some(known) if !known.status.is_failed() => {
 						self.signed_by_the_payer(&payment)?;
+						self.check_endpoints(request, &payment, known.mandated)?;
 						let (status, claimed) = match self.engine.claim(&first) {
 							Some(status) => (status, true),
 							None => {
@@ -470,7 +496,7 @@ impl<C: Chain> Facilitator<C> {
 		}
 		// A settle waits for the status, which turns failed should the payment not reach the
 		// disk: it needs no word of the journal.
-		let queued = self.queue(&payment).map(drop);
+		let queued = self.queue(&payment, request).map(drop);
 		let settling = queued.and_then(|()| match self.engine.claim(&payment.id()) {
 			Some(status) => Ok(Settling::Claimed(payment.clone(), status)),
 			// Another settle holds it: refused as `against_known` says.
@@ -488,14 +514,20 @@ impl<C: Chain> Facilitator<C> {
 
 	/// The settle of an `upto` `payment` that charges nothing: it succeeds if the permit would
 	/// settle its maximum `max`, and submits nothing.
-	fn nothing_to_charge(&self, payment: Payment, max: Balance) -> Result<Settling, Refusal> {
+	fn nothing_to_charge(
+		&self,
+		request: &FacilitatorRequest,
+		payment: Payment,
+		max: Balance,
+	) -> Result<Settling, Refusal> {
 		let mut at_most = payment.clone();
 		at_most.intent.amount = max;
-		let checked = self.chain.spender_of(&at_most.intent.payer).and_then(|spend| {
-			let committed = self.engine.committed(&at_most, spend.as_ref());
-			self.chain.verify(&at_most.intent, &at_most.signature, &committed)
-		});
-		match checked {
+		let spend = self.chain.spender_of(&at_most.intent.payer).map_err(|error| {
+			with_payer(Refusal::new(reason::UNEXPECTED_SETTLE, error.0), &payment)
+		})?;
+		self.check_endpoints(request, &payment, spend.is_some())?;
+		let committed = self.engine.committed(&at_most, spend.as_ref());
+		match self.chain.verify(&at_most.intent, &at_most.signature, &committed) {
 			Ok(Ok(_)) => Ok(Settling::Nothing(payment)),
 			Ok(Err(error)) => Err(self.refusal_for(&at_most, error)),
 			Err(error) => {
