@@ -6,7 +6,13 @@
 //!    request per 200 ms each, and 200 clients without pause (which measures throughput: their
 //!    latency is 200 / the requests answered per second);
 //! 3. settled payments per second through the facilitator's batching (`x402_submit`), measured
-//!    like the baseline.
+//!    like the baseline;
+//! 4. `batch-settlement` channels: after one deposit per channel, a paid request is a voucher
+//!    the facilitator verifies off-chain; vouchers verified per second and their latency at 200
+//!    clients, against 3 (exact payments settled on chain);
+//! 5. what a voucher costs on chain in a full claim batch (256 channels) against a signed
+//!    transfer (`transfer_with_authorization`): the weight each is charged, and the runtime's
+//!    execution time of each (its dry run through `state_call`, less an empty call's).
 //!
 //! Run by `scripts/bench-facilitator.sh` (which builds first):
 //! `facilitator_load <path to agentchain-node> [transfers] [payments] [verify seconds]`.
@@ -19,10 +25,17 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use agentchain_primitives::{AccountId, Balance};
+use agentchain_primitives::{
+	channels::{ChannelCall, Voucher, VoucherClaim},
+	x402::{IntentSignature, PaymentIntent},
+	AccountId, Balance,
+};
 use agentchain_test_harness::{
+	channels::{requirements as channel_requirements, Channel},
 	exact::{self, unix_now, Authorization},
-	extrinsic, Node, Rpc,
+	extrinsic,
+	permit2::request as facilitator_request,
+	Node, Rpc,
 };
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use polkadot_sdk::{
@@ -314,6 +327,147 @@ async fn main() -> Result<(), Error> {
 	let settle_rate =
 		report_rate("batched x402 settlement", (arrived / PRICE) as u64, payments, elapsed);
 	println!("batching / single transfers: {:.2}x", settle_rate / transfer_rate);
+
+	// 4. Channels: `CLAIMED` channels of one payer, each funded by a deposit through the
+	// facilitator, then vouchers of the first verified at 200 clients.
+	let channel_payer = payer(PAYERS);
+	let deposit: Balance = 10_000;
+	submit_all(
+		&rpc,
+		&alice,
+		vec![extrinsic::stablecoin_transfer(
+			exact::account_of(&channel_payer),
+			deposit * (CLAIMED as Balance + 1),
+		)],
+	)
+	.await?;
+	rpc.wait_for_finalized(rpc.best_number().await? + 2, Duration::from_secs(60))
+		.await?;
+	let channels: Vec<Channel> = (0..CLAIMED)
+		.map(|i| {
+			let mut channel = Channel::new(&channel_payer, exact::address_of(&bob));
+			channel.config.salt = [i as u8; 32];
+			channel
+		})
+		.collect();
+	let required = channel_requirements(PRICE, exact::address_of(&bob));
+	let settle_url = format!("{}/settle", node.facilitator_url());
+	let deposits: Vec<String> = channels
+		.iter()
+		.map(|channel| {
+			facilitator_request(channel.deposit_payload(deposit, 1, PRICE), &required, None)
+				.to_string()
+		})
+		.collect();
+	let started = Instant::now();
+	let answers = std::thread::scope(|scope| {
+		let workers: Vec<_> = deposits
+			.iter()
+			.map(|body| scope.spawn(|| agentchain_test_harness::http::post(&settle_url, body)))
+			.collect();
+		workers
+			.into_iter()
+			.map(|w| w.join().map_err(|_| "a deposit thread panicked"))
+			.collect::<Vec<_>>()
+	});
+	for answer in answers {
+		let (_, body) = answer??;
+		if !body.contains("\"success\":true") {
+			return Err(format!("a deposit failed: {body}").into());
+		}
+	}
+	println!("channels: {CLAIMED} deposits settled in {:.1} s", started.elapsed().as_secs_f64());
+	let voucher = facilitator_request(
+		channels[0].voucher_payload(channels[0].voucher(PRICE)),
+		&required,
+		None,
+	)
+	.to_string();
+	let (url, voucher_request) = (url.clone(), voucher.clone());
+	let outcome = tokio::task::spawn_blocking(move || {
+		verify_load(&url, &voucher_request, CLIENTS, verify_seconds, None)
+	})
+	.await??;
+	print!("channel vouchers: ");
+	report_verify(CLIENTS, verify_seconds, None, &outcome);
+	let voucher_rate = outcome.0.len() as f64 / verify_seconds as f64;
+	println!(
+		"channel paid requests / exact payments settled on chain: {:.1}x",
+		voucher_rate / settle_rate
+	);
+
+	// 5. A voucher in a full claim batch against a signed transfer.
+	let claims = channels
+		.iter()
+		.map(|channel| VoucherClaim {
+			config: channel.config.clone(),
+			voucher: Voucher { max_claimable: PRICE, signature: voucher_signature(channel, PRICE) },
+			total_claimed: PRICE,
+		})
+		.collect();
+	let facilitator = AccountId::new(agentchain_primitives::x402::DEV_FACILITATOR_ACCOUNT);
+	let claim_call = codec::Encode::encode(&(ChannelCall::Claim { claims }, facilitator));
+	let transfer = payment_intent(&payer(1), u64::MAX - 1);
+	let transfer_call = codec::Encode::encode(&vec![transfer]);
+	let empty = runtime_call_time(&rpc, "X402Api_max_batch", &[]).await?;
+	let claim_time = runtime_call_time(&rpc, "ChannelsApi_dry_run", &claim_call).await? - empty;
+	let transfer_time =
+		runtime_call_time(&rpc, "X402Api_simulate_batch", &transfer_call).await? - empty;
+	let per_voucher = claim_time / CLAIMED as u32;
+	println!(
+		"claim execution: {CLAIMED} vouchers in {:.2} ms = {:.1} us per voucher; one signed transfer {:.1} us: {:.2}x",
+		millis(claim_time), per_voucher.as_secs_f64() * 1e6, transfer_time.as_secs_f64() * 1e6,
+		per_voucher.as_secs_f64() / transfer_time.as_secs_f64(),
+	);
+	type X402 = pallet_x402::Pallet<agentchain_runtime::Runtime>;
+	let claim_weight = X402::claim_weight(CLAIMED as u32).ref_time() / CLAIMED as u64;
+	let transfer_weight = <<agentchain_runtime::Runtime as pallet_x402::Config>::WeightInfo as pallet_x402::WeightInfo>::transfer_with_authorization()
+		.saturating_add(X402::single_settlement_extra())
+		.ref_time();
+	println!(
+		"claim weight charged: {claim_weight} ref_time per voucher; a signed transfer {transfer_weight}: {:.2}x",
+		claim_weight as f64 / transfer_weight as f64
+	);
 	node.stop()?;
 	Ok(())
+}
+
+/// Channels in the full claim batch of phase 5 (the runtime's batch limit).
+const CLAIMED: usize = 256;
+
+/// The payer's signature of a voucher for `max` of `channel`.
+fn voucher_signature(channel: &Channel, max: Balance) -> [u8; 65] {
+	let digest = agentchain_primitives::channels::voucher_digest(
+		agentchain_primitives::DEV_EVM_CHAIN_ID,
+		channel.id(),
+		max,
+	);
+	agentchain_test_harness::evm::sign_digest(&channel.payer, &digest)
+}
+
+/// A signed EIP-3009 intent of `PRICE` from `payer` to Bob, as the runtime takes it.
+fn payment_intent(
+	payer: &ecdsa::Pair,
+	nonce: u64,
+) -> (PaymentIntent<AccountId, agentchain_primitives::AssetId, Balance>, IntentSignature) {
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	let authorization = Authorization::new(PRICE, &nonce.to_le_bytes());
+	let intent = authorization.intent(payer, &bob);
+	let signature = authorization.signature(payer, &bob, agentchain_primitives::DEV_EVM_CHAIN_ID);
+	(intent, IntentSignature::Evm(signature))
+}
+
+/// The fastest of 20 runs of the runtime API `method` with SCALE-encoded `args` through
+/// `state_call`, RPC included.
+async fn runtime_call_time(rpc: &Rpc, method: &str, args: &[u8]) -> Result<Duration, Error> {
+	let mut fastest = Duration::MAX;
+	for _ in 0..20 {
+		let started = Instant::now();
+		let _: Bytes = rpc
+			.client()
+			.request("state_call", rpc_params![method, Bytes(args.to_vec())])
+			.await?;
+		fastest = fastest.min(started.elapsed());
+	}
+	Ok(fastest)
 }

@@ -115,6 +115,25 @@ pub struct FacilitatorParams {
 	/// pending payments (bounds its size).
 	#[arg(long, value_name = "COUNT", default_value_t = 100_000)]
 	pub facilitator_journal_compact_after: usize,
+
+	/// A resource server's token for refunding its `batch-settlement` channels, as
+	/// `<receiver address>=<token>` (repeatable). This facilitator is the receiver authorizer of
+	/// the channels it serves, so it refunds a channel only when the channel's receiver asks,
+	/// with `Authorization: Bearer <token>` on `/settle`: otherwise a payer could refund what
+	/// it spent before the receiver claimed it. Without one, refunds are refused.
+	#[arg(long, value_name = "ADDRESS=TOKEN", value_parser = parse_refund_token)]
+	pub facilitator_refund_token: Vec<(polkadot_sdk::sp_core::H160, String)>,
+}
+
+fn parse_refund_token(text: &str) -> Result<(polkadot_sdk::sp_core::H160, String), String> {
+	let (address, token) =
+		text.split_once('=').ok_or("expected <receiver address>=<token>".to_owned())?;
+	let address = agentchain_facilitator::payment::parse_address(address)
+		.ok_or("the receiver is not a 0x-hex 20-byte address".to_owned())?;
+	if token.len() < 16 {
+		return Err("the token must be at least 16 characters".into());
+	}
+	Ok((address, token.to_owned()))
 }
 
 /// Where and how the node serves the facilitator.
@@ -135,6 +154,8 @@ pub struct FacilitatorOptions {
 	pub per_client: agentchain_facilitator::http::ClientLimits,
 	/// Entries the queue journal takes between two rewrites.
 	pub journal_compact_after: usize,
+	/// Each receiver's token for refunding its channels.
+	pub refund_tokens: std::collections::HashMap<polkadot_sdk::sp_core::H160, String>,
 }
 
 fn parse_public_key(text: &str) -> Result<polkadot_sdk::sp_core::sr25519::Public, String> {

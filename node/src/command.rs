@@ -180,6 +180,7 @@ fn facilitator_options(
 			requests_per_second: params.facilitator_rate_limit_per_ip,
 		},
 		journal_compact_after: params.facilitator_journal_compact_after,
+		refund_tokens: params.facilitator_refund_token.iter().cloned().collect(),
 	})
 }
 

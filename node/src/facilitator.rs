@@ -14,13 +14,14 @@ use agentchain_facilitator::{
 	TxEvent,
 };
 use agentchain_primitives::{
+	channels::{ChannelCall, ChannelId, ChannelOutcome, ChannelRefusal, ChannelState, ChannelsApi},
 	mandates::{Endpoint, MandatedSpend, MandatesApi},
 	x402::{
 		api::{Committed, StatementReport, X402Api},
 		eip712, IntentError, IntentSignature, PaymentId, Purpose, DEV_FACILITATOR_SURI,
 		FACILITATOR_KEY_TYPE,
 	},
-	AccountId, AssetId, Block, BlockNumber, Nonce,
+	AccountId, AssetId, Balance, Block, BlockNumber, Nonce,
 };
 use futures::{stream::BoxStream, StreamExt};
 use polkadot_sdk::{
@@ -38,7 +39,10 @@ use polkadot_sdk::{
 pub trait ChainClient:
 	ProvideRuntimeApi<
 		Block,
-		Api: X402Api<Block> + MandatesApi<Block> + AccountNonceApi<Block, AccountId, Nonce>,
+		Api: X402Api<Block>
+		         + ChannelsApi<Block>
+		         + MandatesApi<Block>
+		         + AccountNonceApi<Block, AccountId, Nonce>,
 	> + HeaderBackend<Block>
 	+ BlockBackend<Block>
 	+ Send
@@ -50,7 +54,10 @@ pub trait ChainClient:
 impl<C> ChainClient for C where
 	C: ProvideRuntimeApi<
 			Block,
-			Api: X402Api<Block> + MandatesApi<Block> + AccountNonceApi<Block, AccountId, Nonce>,
+			Api: X402Api<Block>
+			         + ChannelsApi<Block>
+			         + MandatesApi<Block>
+			         + AccountNonceApi<Block, AccountId, Nonce>,
 		> + HeaderBackend<Block>
 		+ BlockBackend<Block>
 		+ Send
@@ -87,6 +94,12 @@ pub struct NodeChain<C, P> {
 
 /// An intent with its signature, as `settle_batch` takes it.
 type Item = (agentchain_facilitator::chain::Intent, IntentSignature);
+
+/// What the facilitator signs: a batch of intents, or a channel operation.
+enum Signing {
+	Batch(Vec<Item>),
+	Channel(ChannelCall),
+}
 
 /// Each x402 extrinsic's item outcomes in one block, by extrinsic hash.
 type BlockOutcomes = HashMap<H256, Vec<(PaymentId, Result<(), IntentError>)>>;
@@ -203,10 +216,10 @@ impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 			.ok_or_else(|| ChainError(format!("no body for block {block:?}")))
 	}
 
-	/// Builds and signs `settle_batch(items)` with the facilitator key and the lowest nonce none
-	/// of its extrinsics in the pool holds; returns it with that nonce (taken until it is final
-	/// or out of the pool).
-	fn sign(&self, items: Vec<Item>) -> Result<(OpaqueExtrinsic, Nonce), ChainError> {
+	/// Builds and signs `call` with the facilitator key and the lowest nonce none of its
+	/// extrinsics in the pool holds; returns it with that nonce (taken until it is final or out
+	/// of the pool).
+	fn sign(&self, call: Signing) -> Result<(OpaqueExtrinsic, Nonce), ChainError> {
 		let public = self
 			.signer_key()
 			.ok_or_else(|| ChainError("no facilitator key in the keystore".into()))?;
@@ -224,7 +237,7 @@ impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 			in_pool.insert(nonce);
 			nonce
 		};
-		match self.signed(items, public, account, nonce, best) {
+		match self.signed(call, public, account, nonce, best) {
 			Ok(extrinsic) => Ok((extrinsic, nonce)),
 			Err(error) => {
 				self.in_pool.lock().remove(&nonce);
@@ -234,29 +247,105 @@ impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 	}
 
 	/// The runtime at `best` builds the extrinsic and the bytes to sign: its own call encoding,
-	/// transaction extensions and batch limit, whatever runtime this node was compiled with.
+	/// transaction extensions and limits, whatever runtime this node was compiled with.
 	fn signed(
 		&self,
-		items: Vec<Item>,
+		call: Signing,
 		public: sr25519::Public,
 		account: AccountId,
 		nonce: Nonce,
 		best: H256,
 	) -> Result<OpaqueExtrinsic, ChainError> {
-		let too_many = || ChainError("more items than the runtime's batch limit".into());
+		let too_many = || ChainError("more items than the runtime takes in one call".into());
 		let api = self.client.runtime_api();
-		let payload = api
-			.settlement_payload(best, items.clone(), nonce)
-			.map_err(api_error)?
-			.ok_or_else(too_many)?;
+		let payload = match &call {
+			Signing::Batch(items) => api.settlement_payload(best, items.clone(), nonce),
+			Signing::Channel(call) => api.call_payload(best, call.clone(), nonce),
+		}
+		.map_err(api_error)?
+		.ok_or_else(too_many)?;
 		let signature = self
 			.keystore
 			.sr25519_sign(FACILITATOR_KEY_TYPE, &public, &payload)
 			.map_err(chain_error)?
 			.ok_or_else(|| ChainError("the keystore lost the facilitator key".into()))?;
-		api.settlement_extrinsic(best, items, nonce, account, MultiSignature::Sr25519(signature))
-			.map_err(api_error)?
-			.ok_or_else(too_many)
+		let signature = MultiSignature::Sr25519(signature);
+		match call {
+			Signing::Batch(items) => {
+				api.settlement_extrinsic(best, items, nonce, account, signature)
+			},
+			Signing::Channel(call) => api.call_extrinsic(best, call, nonce, account, signature),
+		}
+		.map_err(api_error)?
+		.ok_or_else(too_many)
+	}
+
+	/// Signs `call`, submits it to the pool and follows it.
+	async fn submit(
+		&self,
+		call: Signing,
+	) -> Result<(H256, BoxStream<'static, TxEvent>), ChainError> {
+		let (extrinsic, nonce) = self.sign(call)?;
+		let tx = self.pool.hash_of(&extrinsic);
+		let statuses = match self
+			.pool
+			.submit_and_watch(self.best(), TransactionSource::Local, extrinsic)
+			.await
+		{
+			Ok(statuses) => statuses,
+			Err(error) => {
+				self.in_pool.lock().remove(&nonce);
+				return Err(chain_error(error));
+			},
+		};
+		let (client, pool, in_pool) =
+			(self.client.clone(), self.pool.clone(), self.in_pool.clone());
+		// Its nonce is free again once the extrinsic is final or will not be included.
+		let free = move || {
+			in_pool.lock().remove(&nonce);
+		};
+		let events = statuses
+			.filter_map(move |status| {
+				let number = |block: H256| client.number(block).ok().flatten().unwrap_or_default();
+				let event = match status {
+					TransactionStatus::InBlock((block, _)) => {
+						Some(TxEvent::InBlock { block, number: number(block) })
+					},
+					TransactionStatus::Retracted(_) => Some(TxEvent::Retracted),
+					TransactionStatus::Finalized((block, _)) => {
+						free();
+						Some(TxEvent::Finalized { block, number: number(block) })
+					},
+					TransactionStatus::FinalityTimeout(_) => Some(TxEvent::FinalityTimeout),
+					TransactionStatus::Future => {
+						// It waits behind a nonce no extrinsic of ours holds any more (one the
+						// pool dropped): out of the pool with it, its payments go again.
+						free();
+						let pool = pool.clone();
+						tokio::spawn(async move {
+							let report = [(tx, None)].into_iter().collect();
+							pool.report_invalid(None, report).await;
+						});
+						Some(TxEvent::Dropped("waiting behind a missing nonce".into()))
+					},
+					TransactionStatus::Usurped(_) => {
+						free();
+						Some(TxEvent::Dropped("usurped".into()))
+					},
+					TransactionStatus::Dropped => {
+						free();
+						Some(TxEvent::Dropped("dropped from the pool".into()))
+					},
+					TransactionStatus::Invalid => {
+						free();
+						Some(TxEvent::Dropped("invalid".into()))
+					},
+					TransactionStatus::Ready | TransactionStatus::Broadcast(_) => None,
+				};
+				futures::future::ready(event)
+			})
+			.boxed();
+		Ok((tx, events))
 	}
 }
 
@@ -392,67 +481,55 @@ impl<C: ChainClient, P: ChainPool> Chain for NodeChain<C, P> {
 		&self,
 		items: Vec<(agentchain_facilitator::chain::Intent, IntentSignature)>,
 	) -> Result<(H256, BoxStream<'static, TxEvent>), ChainError> {
-		let (extrinsic, nonce) = self.sign(items)?;
-		let tx = self.pool.hash_of(&extrinsic);
-		let statuses = match self
-			.pool
-			.submit_and_watch(self.best(), TransactionSource::Local, extrinsic)
-			.await
-		{
-			Ok(statuses) => statuses,
-			Err(error) => {
-				self.in_pool.lock().remove(&nonce);
-				return Err(chain_error(error));
-			},
-		};
-		let (client, pool, in_pool) =
-			(self.client.clone(), self.pool.clone(), self.in_pool.clone());
-		// Its nonce is free again once the extrinsic is final or will not be included.
-		let free = move || {
-			in_pool.lock().remove(&nonce);
-		};
-		let events = statuses
-			.filter_map(move |status| {
-				let number = |block: H256| client.number(block).ok().flatten().unwrap_or_default();
-				let event = match status {
-					TransactionStatus::InBlock((block, _)) => {
-						Some(TxEvent::InBlock { block, number: number(block) })
-					},
-					TransactionStatus::Retracted(_) => Some(TxEvent::Retracted),
-					TransactionStatus::Finalized((block, _)) => {
-						free();
-						Some(TxEvent::Finalized { block, number: number(block) })
-					},
-					TransactionStatus::FinalityTimeout(_) => Some(TxEvent::FinalityTimeout),
-					TransactionStatus::Future => {
-						// It waits behind a nonce no extrinsic of ours holds any more (one the
-						// pool dropped): out of the pool with it, its payments go again.
-						free();
-						let pool = pool.clone();
-						tokio::spawn(async move {
-							let report = [(tx, None)].into_iter().collect();
-							pool.report_invalid(None, report).await;
-						});
-						Some(TxEvent::Dropped("waiting behind a missing nonce".into()))
-					},
-					TransactionStatus::Usurped(_) => {
-						free();
-						Some(TxEvent::Dropped("usurped".into()))
-					},
-					TransactionStatus::Dropped => {
-						free();
-						Some(TxEvent::Dropped("dropped from the pool".into()))
-					},
-					TransactionStatus::Invalid => {
-						free();
-						Some(TxEvent::Dropped("invalid".into()))
-					},
-					TransactionStatus::Ready | TransactionStatus::Broadcast(_) => None,
-				};
-				futures::future::ready(event)
-			})
-			.boxed();
-		Ok((tx, events))
+		self.submit(Signing::Batch(items)).await
+	}
+
+	fn channel(&self, id: ChannelId) -> Result<Option<ChannelState>, ChainError> {
+		self.client.runtime_api().channel(self.best(), id).map_err(api_error)
+	}
+
+	fn receiver_totals(
+		&self,
+		receiver: H160,
+		asset: AssetId,
+	) -> Result<(Balance, Balance), ChainError> {
+		self.client
+			.runtime_api()
+			.receiver_totals(self.best(), receiver, asset)
+			.map_err(api_error)
+	}
+
+	fn dry_run_channel(
+		&self,
+		call: &ChannelCall,
+	) -> Result<Result<ChannelOutcome, ChannelRefusal>, ChainError> {
+		let submitter = self
+			.signer()
+			.ok_or_else(|| ChainError("no facilitator key in the keystore".into()))?;
+		self.client
+			.runtime_api()
+			.dry_run(self.best(), call.clone(), submitter)
+			.map_err(api_error)
+	}
+
+	fn withdraw_requests_since(
+		&self,
+		after: BlockNumber,
+	) -> Result<(BlockNumber, Vec<ChannelId>), ChainError> {
+		let best = self.client.info().best_number;
+		let mut requests = Vec::new();
+		for number in after.max(best.saturating_sub(64)).saturating_add(1)..=best {
+			let Some(hash) = self.client.hash(number).map_err(chain_error)? else { continue };
+			requests.extend(self.client.runtime_api().withdraw_requests(hash).map_err(api_error)?);
+		}
+		Ok((best, requests))
+	}
+
+	async fn submit_channel(
+		&self,
+		call: ChannelCall,
+	) -> Result<(H256, BoxStream<'static, TxEvent>), ChainError> {
+		self.submit(Signing::Channel(call)).await
 	}
 
 	fn batch_outcomes(
@@ -502,13 +579,18 @@ pub fn start<C: ChainClient, P: ChainPool>(
 		})?;
 	let chain = NodeChain::new(client, pool, keystore, key)
 		.map_err(|e| other(format!("cannot read the x402 settings of the chain: {e}")))?;
-	let config = Config { limits: options.limits, ..Config::default() };
+	let config = Config {
+		limits: options.limits,
+		refund_tokens: options.refund_tokens.clone(),
+		..Config::default()
+	};
 	let facilitator = Facilitator::new(Arc::new(chain), Some(store), metrics, config);
 	let server = http::serve(facilitator.clone(), listener, options.per_client)
 		.map_err(|e| other(format!("cannot serve the x402 facilitator: {e}")))?;
 	let spawner = task_manager.spawn_handle();
 	spawner.spawn("x402-settlement", Some("x402"), facilitator.engine().clone().run());
 	spawner.spawn("x402-http", Some("x402"), server);
+	spawner.spawn("x402-channels", Some("x402"), facilitator.clone().guard_channels());
 	log::info!(target: "x402", "x402 facilitator on http://{}", options.listen);
 	Ok(facilitator)
 }

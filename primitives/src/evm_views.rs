@@ -2,7 +2,8 @@
 //! viem client whose chain's RPC URL is the node reads what x402 clients read through
 //! `readContract`. The chain is not an EVM: it answers exactly the functions named here, at
 //! the addresses that stand for its payable assets ([`crate::x402::evm_address::asset_address`]),
-//! with the same rules settlement applies.
+//! and at the batch-settlement contract's address for channels, with the same rules settlement
+//! applies.
 //!
 //! The runtime answers ([`EvmViewsApi::call`]), so a runtime upgrade that adds a view needs no
 //! new node.
@@ -36,6 +37,17 @@ pub const NAME: [u8; 4] = selector!(b"name()");
 pub const VERSION: [u8; 4] = selector!(b"version()");
 /// `decimals()`.
 pub const DECIMALS: [u8; 4] = selector!(b"decimals()");
+
+/// `channels(bytes32)` of the batch-settlement contract: a channel's balance and claimed total.
+pub const CHANNELS: [u8; 4] = selector!(b"channels(bytes32)");
+/// `pendingWithdrawals(bytes32)`: what a payer's pending withdrawal would return now, and when
+/// it was asked for (zeros when none is pending).
+pub const PENDING_WITHDRAWALS: [u8; 4] = selector!(b"pendingWithdrawals(bytes32)");
+/// `refundNonce(bytes32)`: the nonce the channel's next refund names.
+pub const REFUND_NONCE: [u8; 4] = selector!(b"refundNonce(bytes32)");
+/// `receivers(address,address)`: what claims credited a receiver in a token, and what of it
+/// was paid out.
+pub const RECEIVERS: [u8; 4] = selector!(b"receivers(address,address)");
 
 /// Why a view cannot be answered.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -80,6 +92,11 @@ impl<'a> Arguments<'a> {
 /// A `uint256` return value.
 pub fn uint(value: U256) -> Vec<u8> {
 	value.to_big_endian().to_vec()
+}
+
+/// A tuple of `uint` return values.
+pub fn uints<const N: usize>(values: [U256; N]) -> Vec<u8> {
+	values.into_iter().flat_map(|value| value.to_big_endian()).collect()
 }
 
 /// A `bool` return value.

@@ -8,6 +8,7 @@
 extern crate alloc;
 
 pub mod agents;
+pub mod channels;
 pub mod evm_signature;
 pub mod evm_views;
 pub mod mandates;

@@ -38,6 +38,9 @@ use agentchain_primitives::agents::{
 	AgentId, AgentView, FeedbackView, ReputationQuery, ReputationSummary, ValidationSummary,
 	ValidationView,
 };
+use agentchain_primitives::channels::{
+	ChannelCall, ChannelId, ChannelOutcome, ChannelRefusal, ChannelState,
+};
 use agentchain_primitives::mandates::{MandateId, MandateStatus, MandatedSpend};
 use agentchain_primitives::x402::{
 	api::{Committed, StatementReport},
@@ -250,7 +253,7 @@ impl_runtime_apis! {
 			items: Vec<(PaymentIntent<AccountId, AssetId, Balance>, IntentSignature)>,
 			nonce: Nonce,
 		) -> Option<Vec<u8>> {
-			crate::settlement_tx::payload(items, nonce)
+			crate::settlement_tx::payload(crate::settlement_tx::settle_batch(items)?, nonce)
 		}
 
 		fn settlement_extrinsic(
@@ -259,7 +262,8 @@ impl_runtime_apis! {
 			signer: AccountId,
 			signature: agentchain_primitives::Signature,
 		) -> Option<<Block as BlockT>::Extrinsic> {
-			crate::settlement_tx::extrinsic(items, nonce, signer, signature)
+			let call = crate::settlement_tx::settle_batch(items)?;
+			Some(crate::settlement_tx::extrinsic(call, nonce, signer, signature))
 		}
 
 		fn settlement_outcomes() -> Vec<(u32, PaymentId, Result<(), IntentError>)> {
@@ -362,6 +366,46 @@ impl_runtime_apis! {
 			tag: Option<Vec<u8>>,
 		) -> ValidationSummary {
 			Agents::validation_summary(agent, &validators, tag.as_deref())
+		}
+	}
+
+	impl agentchain_primitives::channels::ChannelsApi<Block> for Runtime {
+		fn channel(id: ChannelId) -> Option<ChannelState> {
+			X402::channel(id)
+		}
+
+		fn receiver_totals(receiver: H160, asset: AssetId) -> (Balance, Balance) {
+			let totals = X402::receiver_totals(receiver, asset);
+			(totals.claimed, totals.settled)
+		}
+
+		fn dry_run(call: ChannelCall, submitter: AccountId) -> Result<ChannelOutcome, ChannelRefusal> {
+			X402::dry_run_channel_call(call, submitter)
+		}
+
+		fn withdraw_requests() -> Vec<ChannelId> {
+			System::read_events_no_consensus()
+				.filter_map(|record| match record.event {
+					RuntimeEvent::X402(pallet_x402::Event::ChannelWithdrawRequested {
+						channel, ..
+					}) => Some(channel),
+					_ => None,
+				})
+				.collect()
+		}
+
+		fn call_payload(call: ChannelCall, nonce: Nonce) -> Option<Vec<u8>> {
+			crate::settlement_tx::payload(crate::settlement_tx::channel_call(call)?, nonce)
+		}
+
+		fn call_extrinsic(
+			call: ChannelCall,
+			nonce: Nonce,
+			signer: AccountId,
+			signature: agentchain_primitives::Signature,
+		) -> Option<<Block as BlockT>::Extrinsic> {
+			let call = crate::settlement_tx::channel_call(call)?;
+			Some(crate::settlement_tx::extrinsic(call, nonce, signer, signature))
 		}
 	}
 

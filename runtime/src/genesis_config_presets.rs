@@ -76,6 +76,13 @@ fn genesis(
 				.iter()
 				.cloned()
 				.map(|a| (stablecoin::ASSET_ID, a, STABLECOIN_ENDOWMENT))
+				// Channel custody holds the minimum balance of its own, so that paying out of it
+				// never closes it while it owes (pallet-x402's channels).
+				.chain([(
+					stablecoin::ASSET_ID,
+					AccountId::new(agentchain_primitives::channels::custody_account()),
+					stablecoin::MIN_BALANCE,
+				)])
 				.collect::<Vec<_>>(),
 		},
 		x402: X402Config {

@@ -1,7 +1,8 @@
 //! What the facilitator needs from the node: runtime-API reads at the best block, and a way to
-//! put a signed `settle_batch` into the pool and follow it.
+//! put a signed `settle_batch` or channel operation into the pool and follow it.
 
 use agentchain_primitives::{
+	channels::{ChannelCall, ChannelId, ChannelOutcome, ChannelRefusal, ChannelState},
 	mandates::{Endpoint, MandatedSpend},
 	x402::{
 		api::{Committed, StatementReport},
@@ -127,6 +128,37 @@ pub trait Chain: Send + Sync + 'static {
 	fn submit_batch(
 		&self,
 		items: Vec<(Intent, IntentSignature)>,
+	) -> impl Future<Output = Result<(H256, BoxStream<'static, TxEvent>), ChainError>> + Send;
+
+	/// The state of `batch-settlement` channel `id` at the best block, if it was ever funded.
+	fn channel(&self, id: ChannelId) -> Result<Option<ChannelState>, ChainError>;
+
+	/// What claims credited `receiver` in `asset`, and what of it was paid out.
+	fn receiver_totals(
+		&self,
+		receiver: H160,
+		asset: AssetId,
+	) -> Result<(Balance, Balance), ChainError>;
+
+	/// The runtime's dry run of the channel operation `call` submitted by the facilitator's
+	/// account at the best block.
+	fn dry_run_channel(
+		&self,
+		call: &ChannelCall,
+	) -> Result<Result<ChannelOutcome, ChannelRefusal>, ChainError>;
+
+	/// The best block's number, and the channels whose payer asked to withdraw in the blocks
+	/// of the best chain after `after` up to it (at most the last 64).
+	fn withdraw_requests_since(
+		&self,
+		after: BlockNumber,
+	) -> Result<(BlockNumber, Vec<ChannelId>), ChainError>;
+
+	/// Signs the channel operation `call` with the facilitator's key, submits it to the pool
+	/// and returns its hash and its fate.
+	fn submit_channel(
+		&self,
+		call: ChannelCall,
 	) -> impl Future<Output = Result<(H256, BoxStream<'static, TxEvent>), ChainError>> + Send;
 
 	/// Each item's outcome in the `settle_batch` `tx` of `block`, by payment id.

@@ -22,7 +22,7 @@ use crate::{
 	store::Store,
 	wire::{
 		FacilitatorRequest, SettleResponse, SupportedKind, SupportedResponse, VerifyResponse,
-		SCHEME_EXACT, SCHEME_UPTO, X402_VERSION,
+		SCHEME_BATCH_SETTLEMENT, SCHEME_EXACT, SCHEME_UPTO, X402_VERSION,
 	},
 };
 use agentchain_primitives::{
@@ -46,6 +46,9 @@ pub struct Config {
 	pub finality_timeout: Duration,
 	/// What the engine holds at most.
 	pub limits: Limits,
+	/// Each `batch-settlement` receiver's token for refunding its channels (see
+	/// [`crate::channels`]).
+	pub refund_tokens: std::collections::HashMap<polkadot_sdk::sp_core::H160, String>,
 }
 
 impl Default for Config {
@@ -54,6 +57,7 @@ impl Default for Config {
 			inclusion_timeout: Duration::from_secs(12),
 			finality_timeout: Duration::from_secs(30),
 			limits: Limits::default(),
+			refund_tokens: Default::default(),
 		}
 	}
 }
@@ -89,6 +93,8 @@ pub struct Facilitator<C> {
 	/// one): they are CPU-bound, and block authoring and import keep a core.
 	dry_runs: Semaphore,
 	identifiers: Identifiers,
+	/// The highest voucher accepted per `batch-settlement` channel.
+	channels: crate::channels::ChannelBook,
 }
 
 /// A payment's status with what it pays, for `x402_status`.
@@ -150,6 +156,7 @@ impl<C: Chain> Facilitator<C> {
 			config,
 			dry_runs: Semaphore::new(cores.saturating_sub(1).max(1)),
 			identifiers: Identifiers::default(),
+			channels: Default::default(),
 		})
 	}
 
@@ -164,6 +171,14 @@ impl<C: Chain> Facilitator<C> {
 
 	pub fn networks(&self) -> &Networks {
 		&self.networks
+	}
+
+	pub(crate) fn config(&self) -> &Config {
+		&self.config
+	}
+
+	pub(crate) fn channels(&self) -> &crate::channels::ChannelBook {
+		&self.channels
 	}
 
 	/// Counts an answer to `call` in the metrics.
@@ -197,6 +212,9 @@ impl<C: Chain> Facilitator<C> {
 			let address = format!("{address:?}");
 			let extra = serde_json::json!({ "facilitatorAddress": address });
 			kinds.push(kind(SCHEME_UPTO, &self.networks.evm, Some(extra)));
+			// Channels name this facilitator as the one that claims and refunds them.
+			let extra = serde_json::json!({ "receiverAuthorizer": address });
+			kinds.push(kind(SCHEME_BATCH_SETTLEMENT, &self.networks.evm, Some(extra)));
 			signers.insert("eip155:*".to_owned(), vec![address]);
 		}
 		SupportedResponse {
@@ -220,6 +238,20 @@ impl<C: Chain> Facilitator<C> {
 	/// `/verify`: whether the payment would settle now.
 	pub async fn verify(self: &Arc<Self>, request: FacilitatorRequest) -> VerifyResponse {
 		let started = Instant::now();
+		if request.payment_requirements.scheme == SCHEME_BATCH_SETTLEMENT {
+			let response = self
+				.dry_run(move |this| this.verify_channel(&request))
+				.await
+				.unwrap_or_else(|| {
+					VerifyResponse::refused(
+						reason::UNEXPECTED_VERIFY,
+						"the dry run failed".into(),
+						None,
+					)
+				});
+			self.count("verify", response.invalid_reason.as_deref().unwrap_or("valid"), started);
+			return response;
+		}
 		let verified = self
 			.dry_run(move |this| this.verify_now(&request))
 			.await
@@ -541,9 +573,16 @@ impl<C: Chain> Facilitator<C> {
 		self: &Arc<Self>,
 		request: FacilitatorRequest,
 		wait: Wait,
+		bearer: Option<String>,
 	) -> SettleResponse {
 		let started = Instant::now();
 		let network = request.payment_requirements.network.clone();
+		if request.payment_requirements.scheme == SCHEME_BATCH_SETTLEMENT {
+			let response = self.settle_channel(request, bearer).await;
+			let outcome = response.error_reason.as_deref().unwrap_or("settled");
+			self.count("settle", outcome, started);
+			return response;
+		}
 		let settling = self
 			.dry_run(move |this| this.settling(&request))
 			.await
@@ -577,6 +616,7 @@ impl<C: Chain> Facilitator<C> {
 				network: network.clone(),
 				amount: Some("0".into()),
 				status: None,
+				extra: None,
 			},
 		};
 		let outcome = match (&response.error_reason, response.success) {
@@ -707,5 +747,6 @@ fn success(network: &str, payment: &Payment, inclusion: Inclusion) -> SettleResp
 		network: network.into(),
 		amount: Some(payment.intent.amount.to_string()),
 		status: Some(if inclusion.finalized { "finalized" } else { "inBlock" }.into()),
+		extra: None,
 	}
 }

@@ -268,6 +268,7 @@ async fn verify<C: Chain>(
 async fn settle<C: Chain>(
 	State(facilitator): State<Arc<Facilitator<C>>>,
 	query: Option<Query<SettleQuery>>,
+	headers: axum::http::HeaderMap,
 	body: Result<Bytes, BytesRejection>,
 ) -> Response {
 	let started = Instant::now();
@@ -289,7 +290,13 @@ async fn settle<C: Chain>(
 			"`wait` is `inBlock` or `finalized`".into(),
 		);
 	};
-	let response = facilitator.settle(request, wait).await;
+	// A resource server's credential for what only its receiver may ask (channel refunds).
+	let bearer = headers
+		.get(axum::http::header::AUTHORIZATION)
+		.and_then(|value| value.to_str().ok())
+		.and_then(|value| value.strip_prefix("Bearer "))
+		.map(str::to_owned);
+	let response = facilitator.settle(request, wait, bearer).await;
 	(answer_status(response.error_reason.as_deref()), Json(response)).into_response()
 }
 

@@ -10,6 +10,8 @@
 //! - [`payment`]: a payment payload and its requirements turned into an intent, with the
 //!   protocol's reason codes for everything that does not match;
 //! - [`permit2`]: the same for Permit2 permits (`exact` through Permit2, and `upto`);
+//! - [`channels`]: the `batch-settlement` scheme: vouchers verified off-chain, deposits,
+//!   claims, the sweep and refunds submitted as the x402 pallet's channel calls;
 //! - [`engine`]: the queue, the batches, and each accepted payment's status until it is final;
 //! - [`endpoints`]: spending mandates' endpoint lists applied to the resource paid for;
 //! - [`identifier`]: the `payment-identifier` extension's ids, so a client's retry pays once;
@@ -19,6 +21,7 @@
 //! - [`metrics`]: Prometheus counters and histograms.
 
 pub mod chain;
+pub mod channels;
 pub mod endpoints;
 pub mod engine;
 pub mod facilitator;

@@ -271,7 +271,8 @@ impl<C: Chain> X402ApiServer for X402Rpc<C> {
 		let wait = Wait::parse(wait.as_deref()).ok_or_else(|| {
 			error(codes::INVALID_PARAMS, "`wait` is `inBlock` or `finalized`", None)
 		})?;
-		Ok(self.facilitator.settle(request, wait).await)
+		// JSON-RPC carries no resource server's credential: channel refunds go through HTTP.
+		Ok(self.facilitator.settle(request, wait, None).await)
 	}
 
 	async fn submit(

@@ -14,6 +14,9 @@ pub const SCHEME_EXACT: &str = "exact";
 /// The payer permits up to `amount`; the resource server settles what the request used.
 pub const SCHEME_UPTO: &str = "upto";
 
+/// A payment channel: the payer deposits once and pays each request with a cumulative voucher.
+pub const SCHEME_BATCH_SETTLEMENT: &str = "batch-settlement";
+
 /// What a resource server asks for (`accepts[]` of a 402, `accepted` of a payment).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -152,12 +155,21 @@ pub struct VerifyResponse {
 	pub invalid_message: Option<String>,
 	#[serde(skip_serializing_if = "Option::is_none")]
 	pub payer: Option<String>,
+	/// Scheme-specific: a `batch-settlement` channel's state.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub extra: Option<Value>,
 }
 
 impl VerifyResponse {
 	/// The payment would settle; `payer` pays.
 	pub fn valid(payer: String) -> Self {
-		Self { is_valid: true, invalid_reason: None, invalid_message: None, payer: Some(payer) }
+		Self {
+			is_valid: true,
+			invalid_reason: None,
+			invalid_message: None,
+			payer: Some(payer),
+			extra: None,
+		}
 	}
 
 	/// The payment would not settle, for `reason` (an x402 reason code).
@@ -167,6 +179,7 @@ impl VerifyResponse {
 			invalid_reason: Some(reason.into()),
 			invalid_message: Some(message),
 			payer,
+			extra: None,
 		}
 	}
 }
@@ -192,6 +205,9 @@ pub struct SettleResponse {
 	/// specification; stock clients ignore it.
 	#[serde(skip_serializing_if = "Option::is_none")]
 	pub status: Option<String>,
+	/// Scheme-specific: a `batch-settlement` channel's state after the operation.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub extra: Option<Value>,
 }
 
 impl SettleResponse {
@@ -213,6 +229,7 @@ impl SettleResponse {
 			network: network.into(),
 			amount: None,
 			status: Some("failed".into()),
+			extra: None,
 		}
 	}
 }
@@ -236,4 +253,103 @@ pub struct SupportedResponse {
 	pub extensions: Vec<String>,
 	/// CAIP-2 pattern → the facilitator's signing addresses.
 	pub signers: BTreeMap<String, Vec<String>>,
+}
+
+/// A `batch-settlement` channel's configuration; its EIP-712 hash is the channel id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelConfig {
+	pub payer: String,
+	pub payer_authorizer: String,
+	pub receiver: String,
+	pub receiver_authorizer: String,
+	pub token: String,
+	pub withdraw_delay: u64,
+	/// 32 bytes, `0x`-hex.
+	pub salt: String,
+}
+
+/// A voucher: the receiver may claim up to `maxClaimableAmount` from the channel in all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelVoucher {
+	pub channel_id: String,
+	pub max_claimable_amount: String,
+	pub signature: String,
+}
+
+/// A deposit's ERC-3009 authorization to the collector.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Erc3009Deposit {
+	pub valid_after: String,
+	pub valid_before: String,
+	pub salt: String,
+	pub signature: String,
+}
+
+/// How a deposit is authorized; only ERC-3009 here (the chain's assets all have it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DepositAuthorization {
+	#[serde(default)]
+	pub erc3009_authorization: Option<Erc3009Deposit>,
+	#[serde(default)]
+	pub permit2_authorization: Option<Value>,
+}
+
+/// A deposit: its amount and authorization.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelDeposit {
+	pub amount: String,
+	pub authorization: DepositAuthorization,
+}
+
+/// A claim entry: the voucher (with its channel's configuration) and the claimed total.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelClaim {
+	pub voucher: ClaimedVoucher,
+	pub signature: String,
+	pub total_claimed: String,
+}
+
+/// The voucher of a claim entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimedVoucher {
+	pub channel: ChannelConfig,
+	pub max_claimable_amount: String,
+}
+
+/// The `payload` of a `batch-settlement` payment or operation, by its `type`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum ChannelPayload {
+	/// Fund the channel (and pay this request with the voucher).
+	#[serde(rename_all = "camelCase")]
+	Deposit { channel_config: ChannelConfig, voucher: ChannelVoucher, deposit: ChannelDeposit },
+	/// Pay this request with the voucher.
+	#[serde(rename_all = "camelCase")]
+	Voucher { channel_config: ChannelConfig, voucher: ChannelVoucher },
+	/// Refund the unclaimed balance (the payer's request; the server adds claims and the
+	/// nonce before settling it).
+	#[serde(rename_all = "camelCase")]
+	Refund {
+		channel_config: ChannelConfig,
+		voucher: ChannelVoucher,
+		#[serde(default)]
+		amount: Option<String>,
+		#[serde(default)]
+		refund_nonce: Option<String>,
+		#[serde(default)]
+		claims: Vec<ChannelClaim>,
+	},
+	/// Claim vouchers (the receiver's side).
+	#[serde(rename_all = "camelCase")]
+	Claim { claims: Vec<ChannelClaim> },
+	/// Pay the receiver what its claims credited.
+	#[serde(rename_all = "camelCase")]
+	Settle { receiver: String, token: String },
 }

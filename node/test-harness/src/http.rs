@@ -30,3 +30,13 @@ pub fn post(url: &str, body: &str) -> Result<(u16, String)> {
 		any_status(ureq::post(url).set("Content-Type", "application/json").send_string(body))?;
 	Ok((response.status(), response.into_string()?))
 }
+
+/// [`post`] with `Authorization: Bearer <token>`, as a resource server that holds a
+/// credential at the facilitator sends it.
+pub fn post_with_bearer(url: &str, body: &str, token: &str) -> Result<(u16, String)> {
+	let request = ureq::post(url)
+		.set("Content-Type", "application/json")
+		.set("Authorization", &format!("Bearer {token}"));
+	let response = any_status(request.send_string(body))?;
+	Ok((response.status(), response.into_string()?))
+}

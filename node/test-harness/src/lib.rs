@@ -12,6 +12,7 @@
 //! node.stop()?;
 //! ```
 
+pub mod channels;
 pub mod evm;
 pub mod exact;
 pub mod extrinsic;

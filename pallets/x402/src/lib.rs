@@ -42,6 +42,12 @@
 //! - [`Pallet::set_asset_domain`]: the admin makes an asset payable by giving its EIP-712 domain.
 //! - [`Pallet::register_evm_address`]: a native account claims its derived 20-byte address so
 //!   EVM payers can pay it.
+//! - [`Pallet::deposit`], [`Pallet::claim`], [`Pallet::settle_channels`], [`Pallet::refund`],
+//!   [`Pallet::initiate_withdraw`], [`Pallet::finalize_withdraw`]: x402 `batch-settlement`
+//!   channels (see the `channels` module): a payer's ERC-3009 deposit into a channel, the
+//!   receiver authorizer's claims of cumulative vouchers, the sweep of claimed funds to the
+//!   receiver, the refund of what is unclaimed, and the payer's own exit after the withdraw
+//!   delay.
 //!
 //! ## Storage growth
 //!
@@ -70,6 +76,10 @@
 //! per call however many intents pay that payee. [`Pallet::settle_batch`] is charged by the
 //! number of intents and the number of distinct payees.
 //! - [`AssetDomains`], [`EvmAccounts`]: one per payable asset / registered account.
+//! - [`Channels`]: one per channel ever funded, kept when emptied (its claimed total makes the
+//!   vouchers signed for it worthless should it be funded again); each was created by a
+//!   fee-paying deposit of at least the asset's minimum balance. [`Receivers`]: one per
+//!   (receiver, asset) ever claimed for.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -79,6 +89,7 @@ use polkadot_sdk::{frame_support, frame_system};
 
 pub use pallet::*;
 
+mod channels;
 mod queries;
 mod settlement;
 mod traits;
@@ -262,6 +273,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EvmAccounts<T: Config> = StorageMap<_, Identity, H160, AccountId>;
 
+	/// Every channel ever funded, by id: its balance, claimed total, pending withdrawal and
+	/// refund count. One entry per channel, kept when the channel is emptied (its claimed total
+	/// makes the vouchers signed for it worthless should it be funded again); each was created
+	/// by a fee-paying deposit of at least the asset's minimum balance.
+	#[pallet::storage]
+	pub type Channels<T: Config> = StorageMap<_, Identity, ChannelId, ChannelState>;
+
+	/// What claims credited each receiver address per asset and what was paid out to it. One
+	/// entry per (receiver, asset) ever claimed for, as [`Ledgers`] has per payee.
+	#[pallet::storage]
+	pub type Receivers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		H160,
+		Blake2_128Concat,
+		AssetId,
+		ReceiverTotals,
+		ValueQuery,
+	>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -330,6 +361,21 @@ pub mod pallet {
 		EvmAddressRegistered { account: AccountId, address: H160 },
 		/// `account` gave up its address; its deposit is released.
 		EvmAddressUnregistered { account: AccountId, address: H160 },
+		/// A payer funded a channel.
+		ChannelDeposited { channel: ChannelId, payer: H160, amount: Balance, balance: Balance },
+		/// A claim credited a channel's receiver.
+		ChannelClaimed {
+			channel: ChannelId,
+			receiver: H160,
+			amount: Balance,
+			total_claimed: Balance,
+		},
+		/// A receiver was paid what claims credited it.
+		ChannelsSettled { receiver: H160, asset: AssetId, amount: Balance },
+		/// A channel's payer got back part of its unclaimed balance.
+		ChannelRefunded { channel: ChannelId, payer: H160, amount: Balance, balance: Balance },
+		/// A channel's payer asked to withdraw; it may finalize from `due` (unix seconds).
+		ChannelWithdrawRequested { channel: ChannelId, payer: H160, due: UnixSeconds },
 	}
 
 	#[pallet::error]
@@ -403,6 +449,60 @@ pub mod pallet {
 		OverPermitted,
 		/// An `upto` permit names another facilitator than the submitter.
 		WrongFacilitator,
+		/// The channel was never funded.
+		ChannelNotFound,
+		/// The channel's withdraw delay is out of range.
+		WithdrawDelayOutOfRange,
+		/// The channel's token is not an asset channels may hold here.
+		UnknownToken,
+		/// A voucher's signature is not the channel's payer authorizer's.
+		BadVoucherSignature,
+		/// A claim is above the channel's balance.
+		CumulativeExceedsBalance,
+		/// A claim does not go above what the channel has claimed already.
+		CumulativeBelowClaimed,
+		/// A claim is above its voucher's ceiling.
+		ClaimAboveVoucher,
+		/// Only the channel's receiver authorizer may claim or refund.
+		NotReceiverAuthorizer,
+		/// The refund names another nonce than the channel's next.
+		WrongRefundNonce,
+		/// Nothing of the channel's balance is left to refund.
+		NothingToRefund,
+		/// The receiver has nothing claimed and not yet paid out.
+		NothingToSettle,
+		/// A claim without vouchers.
+		NothingToClaim,
+		/// More claims than one call takes.
+		TooManyClaims,
+		/// The withdraw request is not the payer's for the channel's refund nonce.
+		BadWithdrawSignature,
+		/// The payer has already asked to withdraw.
+		WithdrawPending,
+		/// No withdrawal was asked for, or its delay has not passed.
+		WithdrawNotDue,
+	}
+
+	impl<T> From<ChannelError> for Error<T> {
+		fn from(reason: ChannelError) -> Self {
+			match reason {
+				ChannelError::ChannelNotFound => Error::ChannelNotFound,
+				ChannelError::WithdrawDelayOutOfRange => Error::WithdrawDelayOutOfRange,
+				ChannelError::UnknownToken => Error::UnknownToken,
+				ChannelError::BadVoucherSignature => Error::BadVoucherSignature,
+				ChannelError::CumulativeExceedsBalance => Error::CumulativeExceedsBalance,
+				ChannelError::CumulativeBelowClaimed => Error::CumulativeBelowClaimed,
+				ChannelError::ClaimAboveVoucher => Error::ClaimAboveVoucher,
+				ChannelError::NotReceiverAuthorizer => Error::NotReceiverAuthorizer,
+				ChannelError::WrongRefundNonce => Error::WrongRefundNonce,
+				ChannelError::NothingToRefund => Error::NothingToRefund,
+				ChannelError::NothingToSettle => Error::NothingToSettle,
+				ChannelError::NothingToClaim => Error::NothingToClaim,
+				ChannelError::BadWithdrawSignature => Error::BadWithdrawSignature,
+				ChannelError::WithdrawPending => Error::WithdrawPending,
+				ChannelError::WithdrawNotDue => Error::WithdrawNotDue,
+			}
+		}
 	}
 
 	/// [`EvmChainId`] as a `Get`, for configuration items of other pallets (agents' wallet
@@ -430,6 +530,15 @@ pub mod pallet {
 				.saturating_add(
 					T::Mandates::item_weight(true).saturating_mul((items.len() as u64).into()),
 				)
+		}
+
+		/// What a claim of `n` vouchers is charged: per voucher one signature check (as dear as
+		/// a cancellation's, which also reads and writes a record) and the channel's and the
+		/// receiver's entries. Not benchmarked on its own yet.
+		pub fn claim_weight(n: u32) -> Weight {
+			T::WeightInfo::cancel_authorization()
+				.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+				.saturating_mul(n.max(1).into())
 		}
 
 		/// What a call settling one intent is charged besides its own benchmark: the hook and
@@ -712,9 +821,151 @@ pub mod pallet {
 			Self::deposit_event(Event::EvmAddressUnregistered { account, address });
 			Ok(())
 		}
+
+		/// Funds the channel of `config` with `amount` from its payer, on the strength of the
+		/// payer's ERC-3009 `ReceiveWithAuthorization` to the deposit collector (what stock
+		/// `batch-settlement` clients sign), creating the channel on its first deposit.
+		///
+		/// - Origin: signed, by anyone (the facilitator); it pays the fee.
+		/// - Effects: settles the authorization as an intent from the payer to channel custody
+		///   (its nonce is used and its receipt kept as any payment's), and adds `amount` to the
+		///   channel's balance.
+		/// - Events: [`Event::Settled`], [`Event::ChannelDeposited`].
+		/// - Errors: [`Error::WithdrawDelayOutOfRange`], [`Error::UnknownToken`], then the
+		///   intent errors ([`IntentError`]).
+		/// - Complexity: O(1); one signature check.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::receive_with_authorization()
+			.saturating_add(Pallet::<T>::single_settlement_extra())
+			.saturating_add(T::DbWeight::get().reads_writes(3, 1)))]
+		pub fn deposit(
+			origin: OriginFor<T>,
+			config: ChannelConfig,
+			amount: Balance,
+			authorization: DepositAuthorization,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::execute_call(ChannelCall::Deposit { config, amount, authorization }, who)
+		}
+
+		/// Claims vouchers: takes each channel's claimed total up to the claim's
+		/// `total_claimed`, crediting the difference to the channel's receiver (paid out by
+		/// [`Pallet::settle_channels`]). All or none.
+		///
+		/// - Origin: signed, by the receiver authorizer of every claimed channel (the account
+		///   whose 20-byte address the channels name).
+		/// - Effects: raises each channel's claimed total and its receiver's credited total.
+		/// - Events: [`Event::ChannelClaimed`] per claim.
+		/// - Errors: [`Error::NothingToClaim`], [`Error::UnknownToken`],
+		///   [`Error::ChannelNotFound`], [`Error::NotReceiverAuthorizer`],
+		///   [`Error::BadVoucherSignature`], [`Error::ClaimAboveVoucher`],
+		///   [`Error::CumulativeExceedsBalance`], [`Error::CumulativeBelowClaimed`].
+		/// - Complexity: O(n) in claims; one signature check each.
+		#[pallet::call_index(9)]
+		#[pallet::weight(Pallet::<T>::claim_weight(claims.len() as u32))]
+		pub fn claim(
+			origin: OriginFor<T>,
+			claims: BoundedVec<VoucherClaim, T::MaxBatch>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::execute_call(ChannelCall::Claim { claims: claims.into_inner() }, who)
+		}
+
+		/// Pays `receiver` everything claims credited it in `asset` and it was not yet paid.
+		///
+		/// - Origin: signed, by anyone; the funds can only go to the receiver.
+		/// - Effects: moves the amount from channel custody to the account of `receiver`.
+		/// - Events: [`Event::ChannelsSettled`].
+		/// - Errors: [`Error::NothingToSettle`], [`Error::CannotReceive`].
+		/// - Complexity: O(1).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(5, 3))]
+		pub fn settle_channels(
+			origin: OriginFor<T>,
+			receiver: H160,
+			asset: AssetId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::execute_call(ChannelCall::Settle { receiver, asset }, who)
+		}
+
+		/// Claims `claims`, then refunds up to `amount` of what is left unclaimed in the
+		/// channel of `config` to its payer: a cooperative close (or partial refund) by the
+		/// receiver's side, so it needs no withdraw delay.
+		///
+		/// - Origin: signed, by the channel's receiver authorizer.
+		/// - Effects: as [`Pallet::claim`] for `claims`; then moves the refund from custody to
+		///   the payer, lowers the balance and counts the refund (`refund_nonce` + 1).
+		/// - Events: [`Event::ChannelClaimed`] per claim, [`Event::ChannelRefunded`].
+		/// - Errors: those of [`Pallet::claim`], [`Error::WrongRefundNonce`],
+		///   [`Error::NothingToRefund`].
+		/// - Complexity: O(n) in claims.
+		#[pallet::call_index(11)]
+		#[pallet::weight(Pallet::<T>::claim_weight(claims.len() as u32)
+			.saturating_add(T::DbWeight::get().reads_writes(4, 3)))]
+		pub fn refund(
+			origin: OriginFor<T>,
+			config: ChannelConfig,
+			amount: Balance,
+			refund_nonce: u64,
+			claims: BoundedVec<VoucherClaim, T::MaxBatch>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let claims = claims.into_inner();
+			Self::execute_call(ChannelCall::Refund { config, amount, refund_nonce, claims }, who)
+		}
+
+		/// Starts the payer's withdrawal from the channel of `config`, on its EIP-712
+		/// `WithdrawRequest(channelId, nonce)` in the batch-settlement domain (`nonce` the
+		/// channel's refund nonce): after the channel's withdraw delay, anyone may return the
+		/// unclaimed balance to the payer with [`Pallet::finalize_withdraw`]. Until then the
+		/// receiver's side claims what it is owed.
+		///
+		/// - Origin: signed, by anyone (the payer holds no native token); it pays the fee.
+		/// - Effects: records when the withdrawal was asked for.
+		/// - Events: [`Event::ChannelWithdrawRequested`].
+		/// - Errors: [`Error::ChannelNotFound`], [`Error::BadWithdrawSignature`],
+		///   [`Error::WithdrawPending`].
+		/// - Complexity: O(1); one signature check.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::cancel_authorization())]
+		pub fn initiate_withdraw(
+			origin: OriginFor<T>,
+			config: ChannelConfig,
+			signature: agentchain_primitives::x402::EvmSignature,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::execute_call(ChannelCall::InitiateWithdraw { config, signature }, who)
+		}
+
+		/// Returns the unclaimed balance of the channel of `config` to its payer once the
+		/// withdraw delay has passed since the payer asked.
+		///
+		/// - Origin: signed, by anyone.
+		/// - Effects: moves the unclaimed balance from custody to the payer, counts it in the
+		///   refund nonce and ends the withdrawal.
+		/// - Events: [`Event::ChannelRefunded`].
+		/// - Errors: [`Error::ChannelNotFound`], [`Error::WithdrawNotDue`],
+		///   [`Error::NothingToRefund`].
+		/// - Complexity: O(1).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(5, 3))]
+		pub fn finalize_withdraw(origin: OriginFor<T>, config: ChannelConfig) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::execute_call(ChannelCall::FinalizeWithdraw { config }, who)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// [`Pallet::execute`] as a call's result.
+		fn execute_call(call: ChannelCall, who: AccountId) -> DispatchResult {
+			Self::execute(call, who).map(|_| ()).map_err(|refusal| match refusal {
+				ChannelRefusal::Intent(reason) => Error::<T>::from(reason).into(),
+				ChannelRefusal::Channel(reason) => Error::<T>::from(reason).into(),
+				ChannelRefusal::TooManyClaims => Error::<T>::TooManyClaims.into(),
+			})
+		}
+
 		/// Holds `deposit` from `who` for `reason`; nothing when the deposit is zero.
 		fn hold_deposit(reason: HoldReason, who: &AccountId, deposit: Balance) -> DispatchResult {
 			if deposit > 0 {

@@ -181,6 +181,11 @@ pub fn facilitator() -> AccountId {
 	account_of(&native("Facilitator"))
 }
 
+/// The account that holds channel funds.
+pub fn custody() -> AccountId {
+	AccountId::new(agentchain_primitives::channels::custody_account())
+}
+
 /// Storage with both assets, Alice, Bob, Charlie and the EVM key "Agent" funded, and the
 /// stablecoin payable. The block time is `T0`.
 pub fn new_test_ext() -> TestExternalities {
@@ -201,6 +206,8 @@ pub fn new_test_ext() -> TestExternalities {
 		accounts: funded
 			.iter()
 			.flat_map(|who| [(USDC, who.clone(), START), (OTHER, who.clone(), START)])
+			// Channel custody holds the minimum balance of its own.
+			.chain([(USDC, custody(), MIN_BALANCE)])
 			.collect(),
 		next_asset_id: None,
 		reserves: vec![],

@@ -12,6 +12,10 @@ use polkadot_sdk::{
 use scale_info::TypeInfo;
 
 pub use agentchain_primitives::{
+	channels::{
+		ChannelCall, ChannelConfig, ChannelError, ChannelId, ChannelOutcome, ChannelRefusal,
+		ChannelState, DepositAuthorization, VoucherClaim,
+	},
 	mandates::{MandateId, MandateRefusal, MandatedSpend},
 	x402::{
 		api::Committed, eip712, evm_address, native_cancel_payload, native_signing_payload,
@@ -135,4 +139,25 @@ pub struct QueueBounds {
 	pub first: u64,
 	/// The number the next entry gets.
 	pub next: u64,
+}
+
+/// What claims credited one receiver in one asset, and what of it was paid out to it.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct ReceiverTotals {
+	/// Everything claims credited the receiver.
+	pub claimed: Balance,
+	/// What of it the sweep has paid out.
+	pub settled: Balance,
 }

@@ -4,6 +4,7 @@ mod batch;
 mod batch_funds;
 mod binding;
 mod cancel;
+mod channels;
 mod eip712;
 mod fuzz;
 mod nonce_lifetime;
