@@ -6,6 +6,9 @@
 #   scripts/bench-weights.sh pallet_x402      # one pallet
 #   STEPS=20 REPEAT=5 scripts/bench-weights.sh   # quicker (default 50 and 20; 20x5 took 23 min
 #                                                 # for pallet_x402 on an idle machine)
+#   EXTRINSICS=deposit,claim scripts/bench-weights.sh pallet_x402
+#                                                 # only these; merged into the weight file
+#                                                 # (scripts/weights/merge.py), the rest kept
 #   REUSE_BENCH_NODE=1 scripts/bench-weights.sh   # skip building the benchmarking node: only when
 #                                                 # the pallets' code has not changed since it was built
 #
@@ -20,6 +23,7 @@ use_toolchain
 
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
+EXTRINSICS="${EXTRINSICS:-*}"
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_x402 pallet_agents pallet_mandates pallet_assets)
 
@@ -48,14 +52,20 @@ for pallet in "${pallets[@]}"; do
 		pallet_mandates) output="pallets/mandates/src/weights.rs" template="scripts/weights/pallet.hbs" ;;
 		*) output="runtime/src/weights/$pallet.rs" template="scripts/weights/runtime.hbs" ;;
 	esac
-	log "benchmarking $pallet -> $output (steps $STEPS, repeat $REPEAT)"
+	written="$output"
+	[ "$EXTRINSICS" = '*' ] || written="$(mktemp --suffix=.rs)"
+	log "benchmarking $pallet ($EXTRINSICS) -> $output (steps $STEPS, repeat $REPEAT)"
 	(cd "$REPO_ROOT" && "$bench_dir/agentchain-node" benchmark pallet \
 		--runtime "$bench_dir/runtime.wasm" \
 		--genesis-builder runtime --genesis-builder-preset development \
-		--pallet "$pallet" --extrinsic '*' \
+		--pallet "$pallet" --extrinsic "$EXTRINSICS" \
 		--steps "$STEPS" --repeat "$REPEAT" \
 		--wasm-execution compiled --heap-pages 4096 \
-		--template "$template" --output "$output")
+		--template "$template" --output "$written")
+	if [ "$written" != "$output" ]; then
+		python3 "$REPO_ROOT/scripts/weights/merge.py" "$REPO_ROOT/$output" "$written"
+		rm -f "$written"
+	fi
 done
 
 log "rebuilding the normal node and printing the per-payment weight report"

@@ -420,8 +420,10 @@ async fn main() -> Result<(), Error> {
 		per_voucher.as_secs_f64() / transfer_time.as_secs_f64(),
 	);
 	type X402 = pallet_x402::Pallet<agentchain_runtime::Runtime>;
-	let claim_weight = X402::claim_weight(CLAIMED as u32).ref_time() / CLAIMED as u64;
-	let transfer_weight = <<agentchain_runtime::Runtime as pallet_x402::Config>::WeightInfo as pallet_x402::WeightInfo>::transfer_with_authorization()
+	type Weights = <agentchain_runtime::Runtime as pallet_x402::Config>::WeightInfo;
+	let claim_weight =
+		<Weights as pallet_x402::WeightInfo>::claim(CLAIMED as u32).ref_time() / CLAIMED as u64;
+	let transfer_weight = <Weights as pallet_x402::WeightInfo>::transfer_with_authorization()
 		.saturating_add(X402::single_settlement_extra())
 		.ref_time();
 	println!(

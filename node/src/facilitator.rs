@@ -85,6 +85,10 @@ pub struct NodeChain<C, P> {
 	/// next extrinsic takes the lowest free one from the chain's nonce up, so a batch the pool
 	/// dropped leaves no gap that would hold every later one back.
 	in_pool: Arc<parking_lot::Mutex<BTreeSet<Nonce>>>,
+	/// Held from signing an extrinsic until the pool took it, so that the facilitator's
+	/// extrinsics reach the pool in nonce order: one that overtook a lower nonce would wait
+	/// behind it as if that nonce were missing.
+	submitting: tokio::sync::Mutex<()>,
 	/// Asset domains and payee accounts read at the best block.
 	lookups: parking_lot::Mutex<Lookups>,
 	/// The x402 outcomes of the last few blocks asked about, by extrinsic hash: a block with
@@ -146,6 +150,7 @@ impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 			genesis_hash: info.genesis_hash,
 			evm_chain_id,
 			in_pool: Default::default(),
+			submitting: Default::default(),
 			lookups: Default::default(),
 			outcomes: Default::default(),
 		})
@@ -285,6 +290,7 @@ impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 		&self,
 		call: Signing,
 	) -> Result<(H256, BoxStream<'static, TxEvent>), ChainError> {
+		let in_order = self.submitting.lock().await;
 		let (extrinsic, nonce) = self.sign(call)?;
 		let tx = self.pool.hash_of(&extrinsic);
 		let statuses = match self
@@ -298,6 +304,7 @@ impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 				return Err(chain_error(error));
 			},
 		};
+		drop(in_order);
 		let (client, pool, in_pool) =
 			(self.client.clone(), self.pool.clone(), self.in_pool.clone());
 		// Its nonce is free again once the extrinsic is final or will not be included.

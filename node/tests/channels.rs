@@ -355,3 +355,44 @@ async fn a_payer_withdrawing_cannot_take_what_an_accepted_voucher_covers() {
 	assert_eq!(channel_state(&rpc, &channel).await, (10_000, 4_000));
 	node.stop().unwrap();
 }
+
+/// Deposits into many channels settled at once (their extrinsics signed by the one facilitator
+/// key, with consecutive nonces) all succeed, and each is on chain as answered: none is dropped
+/// for arriving at the pool ahead of a lower nonce.
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_deposits_into_many_channels_all_settle() {
+	const CHANNELS: u8 = 64;
+	const DEPOSIT: Balance = 1_000;
+	let (node, rpc, _, payer) =
+		node_with_payer("concurrent depositor", DEPOSIT * CHANNELS as Balance).await;
+	let channels: Vec<Channel> = (0..CHANNELS)
+		.map(|i| {
+			let mut channel = Channel::new(&payer, bob_address());
+			channel.config.salt = [i; 32];
+			channel
+		})
+		.collect();
+	let required = requirements(PRICE, bob_address());
+	let url = format!("{}/settle", node.facilitator_url());
+	let bodies: Vec<String> = channels
+		.iter()
+		.map(|channel| request(channel.deposit_payload(DEPOSIT, 1, PRICE), &required, None))
+		.map(|body| body.to_string())
+		.collect();
+	let answers: Vec<String> = std::thread::scope(|scope| {
+		let workers: Vec<_> =
+			bodies.iter().map(|body| scope.spawn(|| http::post(&url, body))).collect();
+		workers.into_iter().map(|w| w.join().unwrap().unwrap().1).collect()
+	});
+	let failed: Vec<&String> = answers.iter().filter(|a| !a.contains("\"success\":true")).collect();
+	assert!(
+		failed.is_empty(),
+		"{} of {CHANNELS} deposits failed, first: {}",
+		failed.len(),
+		failed[0]
+	);
+	for channel in &channels {
+		assert_eq!(channel_state(&rpc, channel).await, (DEPOSIT, 0));
+	}
+	node.stop().unwrap();
+}

@@ -5,6 +5,10 @@
 
 use super::*;
 use crate::Pallet as X402;
+use agentchain_primitives::channels::{
+	voucher_digest, withdraw_request_digest, ChannelConfig, ChannelId, ChannelState,
+	DepositAuthorization, Voucher, VoucherClaim, MIN_WITHDRAW_DELAY,
+};
 use alloc::{boxed::Box, vec, vec::Vec};
 use codec::Encode;
 use polkadot_sdk::{
@@ -166,6 +170,70 @@ fn due_call<T: Config>(
 		payments: BoundedVec::truncate_from(payments),
 		entries: BoundedVec::truncate_from(entries),
 	}
+}
+
+/// Custody of `asset` holding the asset's minimum balance of its own, as genesis seeds it for
+/// the chain's assets, and `owed` more that it owes channels and receivers.
+fn seed_custody<T: Config>(asset: AssetId, owed: Balance) {
+	let custody = X402::<T>::channel_custody();
+	let amount = T::Assets::minimum_balance(asset) + owed;
+	T::Assets::increase_balance(asset, &custody, amount, Precision::Exact)
+		.expect("the asset exists");
+	T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + amount);
+}
+
+/// The channel of the EVM payer `index` (also its payer authorizer) to a receiver address of its
+/// own, claimed and refunded by `authorizer`, in `asset`; and the payer's key.
+fn channel_of<T: Config>(
+	asset: AssetId,
+	index: u32,
+	authorizer: H160,
+) -> (ecdsa::Public, ChannelConfig) {
+	let (public, payer) = evm_key(index);
+	let mut receiver = [0xcd; 20];
+	receiver[16..].copy_from_slice(&index.to_be_bytes());
+	let config = ChannelConfig {
+		payer,
+		payer_authorizer: payer,
+		receiver: H160(receiver),
+		receiver_authorizer: authorizer,
+		token: evm_address::asset_address(asset),
+		withdraw_delay: MIN_WITHDRAW_DELAY,
+		salt: [0; 32],
+	};
+	(public, config)
+}
+
+/// Channel `config` funded with [`AMOUNT`], of which custody holds the funds.
+fn fund_channel<T: Config>(asset: AssetId, config: &ChannelConfig) -> ChannelId {
+	let id = config.id(EvmChainId::<T>::get());
+	Channels::<T>::insert(id, ChannelState { balance: AMOUNT, ..Default::default() });
+	seed_custody::<T>(asset, AMOUNT);
+	id
+}
+
+/// A claim of all of channel `config`'s deposit, on a voucher its payer `public` signed for it.
+fn full_claim<T: Config>(public: &ecdsa::Public, config: ChannelConfig) -> VoucherClaim {
+	let digest = voucher_digest(EvmChainId::<T>::get(), config.id(EvmChainId::<T>::get()), AMOUNT);
+	let signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, public, &digest)
+		.expect("the key is in the keystore");
+	VoucherClaim {
+		config,
+		voucher: Voucher { max_claimable: AMOUNT, signature: signature.0 },
+		total_claimed: AMOUNT,
+	}
+}
+
+/// `n` funded channels of payers of their own, each paying a receiver of its own, and a full
+/// claim of each by the receiver authorizer `authorizer`.
+fn claims_of<T: Config>(asset: AssetId, n: u32, authorizer: H160) -> Vec<VoucherClaim> {
+	(0..n)
+		.map(|i| {
+			let (public, config) = channel_of::<T>(asset, i, authorizer);
+			fund_channel::<T>(asset, &config);
+			full_claim::<T>(&public, config)
+		})
+		.collect()
 }
 
 #[benchmarks]
@@ -392,6 +460,118 @@ mod benchmarks {
 		}
 
 		assert_eq!(ExpiryBounds::<T>::get().first, 1);
+	}
+
+	/// A deposit that opens its channel.
+	#[benchmark]
+	fn deposit() {
+		let asset = setup::<T>();
+		seed_custody::<T>(asset, 0);
+		let caller: AccountId = whitelisted_caller();
+		let (public, config) = channel_of::<T>(asset, 0, evm_address::address_of(caller.as_ref()));
+		let payer = AccountId::new(evm_address::embedded_account(config.payer));
+		T::Assets::increase_balance(asset, &payer, AMOUNT, Precision::Exact).unwrap();
+		T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + AMOUNT);
+		let mut authorization = DepositAuthorization {
+			valid_after: NOW - 600,
+			valid_before: NOW + 300,
+			salt: [1; 32],
+			signature: [0; 65],
+		};
+		let intent = X402::<T>::deposit_intent(&config, asset, AMOUNT, &authorization);
+		let digest = X402::<T>::eip712_domain(asset)
+			.expect("payable")
+			.intent_digest(Purpose::Receive, &intent)
+			.expect("an EVM payer");
+		authorization.signature =
+			sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &public, &digest).unwrap().0;
+		let id = config.id(EvmChainId::<T>::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), config, AMOUNT, authorization);
+
+		assert_eq!(X402::<T>::channel(id).map(|state| state.balance), Some(AMOUNT));
+	}
+
+	/// `n` vouchers, each of a channel and a receiver of its own.
+	#[benchmark]
+	fn claim(n: Linear<1, { T::MaxBatch::get() }>) {
+		let asset = setup::<T>();
+		let caller: AccountId = whitelisted_caller();
+		let claims = claims_of::<T>(asset, n, evm_address::address_of(caller.as_ref()));
+		let last = claims.last().map(|claim| claim.config.id(EvmChainId::<T>::get())).unwrap();
+		let claims: BoundedVec<_, T::MaxBatch> = claims.try_into().unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), claims);
+
+		assert_eq!(X402::<T>::channel(last).map(|state| state.total_claimed), Some(AMOUNT));
+	}
+
+	/// The sweep to a receiver whose account does not hold the asset yet.
+	#[benchmark]
+	fn settle_channels() {
+		let asset = setup::<T>();
+		seed_custody::<T>(asset, AMOUNT);
+		let receiver = H160([0xcd; 20]);
+		Receivers::<T>::insert(receiver, asset, ReceiverTotals { claimed: AMOUNT, settled: 0 });
+		let caller: AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), receiver, asset);
+
+		assert_eq!(X402::<T>::receiver_totals(receiver, asset).settled, AMOUNT);
+	}
+
+	/// `n` vouchers of other channels claimed, then all of one more channel refunded to a
+	/// payer whose account does not hold the asset.
+	#[benchmark]
+	fn refund(n: Linear<0, { T::MaxBatch::get() }>) {
+		let asset = setup::<T>();
+		let caller: AccountId = whitelisted_caller();
+		let authorizer = evm_address::address_of(caller.as_ref());
+		let claims: BoundedVec<_, T::MaxBatch> =
+			claims_of::<T>(asset, n, authorizer).try_into().unwrap();
+		let (_, config) = channel_of::<T>(asset, n, authorizer);
+		let id = fund_channel::<T>(asset, &config);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), config, AMOUNT, 0, claims);
+
+		assert_eq!(X402::<T>::channel(id).map(|state| state.balance), Some(0));
+	}
+
+	#[benchmark]
+	fn initiate_withdraw() {
+		let asset = setup::<T>();
+		let (public, config) = channel_of::<T>(asset, 0, H160::repeat_byte(0xaa));
+		let id = fund_channel::<T>(asset, &config);
+		let digest = withdraw_request_digest(EvmChainId::<T>::get(), id, 0);
+		let signature = sp_io::crypto::ecdsa_sign_prehashed(KEY_TYPE, &public, &digest).unwrap();
+		let caller: AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), config, signature.0);
+
+		assert_eq!(X402::<T>::channel(id).map(|state| state.withdraw_requested_at), Some(NOW));
+	}
+
+	/// A due withdrawal of all of a channel to a payer whose account does not hold the asset.
+	#[benchmark]
+	fn finalize_withdraw() {
+		let asset = setup::<T>();
+		let (_, config) = channel_of::<T>(asset, 0, H160::repeat_byte(0xaa));
+		let id = fund_channel::<T>(asset, &config);
+		let requested_at = NOW - UnixSeconds::from(config.withdraw_delay);
+		Channels::<T>::mutate(id, |state| {
+			state.as_mut().expect("funded").withdraw_requested_at = requested_at
+		});
+		let caller: AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), config);
+
+		assert_eq!(X402::<T>::channel(id).map(|state| state.balance), Some(0));
 	}
 
 	impl_benchmark_test_suite!(X402, crate::mock::new_test_ext(), crate::mock::Test);

@@ -532,15 +532,6 @@ pub mod pallet {
 				)
 		}
 
-		/// What a claim of `n` vouchers is charged: per voucher one signature check (as dear as
-		/// a cancellation's, which also reads and writes a record) and the channel's and the
-		/// receiver's entries. Not benchmarked on its own yet.
-		pub fn claim_weight(n: u32) -> Weight {
-			T::WeightInfo::cancel_authorization()
-				.saturating_add(T::DbWeight::get().reads_writes(2, 2))
-				.saturating_mul(n.max(1).into())
-		}
-
 		/// What a call settling one intent is charged besides its own benchmark: the hook and
 		/// a mandate at their dearest.
 		pub fn single_settlement_extra() -> Weight {
@@ -835,9 +826,8 @@ pub mod pallet {
 		///   intent errors ([`IntentError`]).
 		/// - Complexity: O(1); one signature check.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::receive_with_authorization()
-			.saturating_add(Pallet::<T>::single_settlement_extra())
-			.saturating_add(T::DbWeight::get().reads_writes(3, 1)))]
+		#[pallet::weight(T::WeightInfo::deposit()
+			.saturating_add(Pallet::<T>::single_settlement_extra()))]
 		pub fn deposit(
 			origin: OriginFor<T>,
 			config: ChannelConfig,
@@ -862,7 +852,7 @@ pub mod pallet {
 		///   [`Error::CumulativeExceedsBalance`], [`Error::CumulativeBelowClaimed`].
 		/// - Complexity: O(n) in claims; one signature check each.
 		#[pallet::call_index(9)]
-		#[pallet::weight(Pallet::<T>::claim_weight(claims.len() as u32))]
+		#[pallet::weight(T::WeightInfo::claim(claims.len() as u32))]
 		pub fn claim(
 			origin: OriginFor<T>,
 			claims: BoundedVec<VoucherClaim, T::MaxBatch>,
@@ -879,7 +869,7 @@ pub mod pallet {
 		/// - Errors: [`Error::NothingToSettle`], [`Error::CannotReceive`].
 		/// - Complexity: O(1).
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(5, 3))]
+		#[pallet::weight(T::WeightInfo::settle_channels())]
 		pub fn settle_channels(
 			origin: OriginFor<T>,
 			receiver: H160,
@@ -901,8 +891,7 @@ pub mod pallet {
 		///   [`Error::NothingToRefund`].
 		/// - Complexity: O(n) in claims.
 		#[pallet::call_index(11)]
-		#[pallet::weight(Pallet::<T>::claim_weight(claims.len() as u32)
-			.saturating_add(T::DbWeight::get().reads_writes(4, 3)))]
+		#[pallet::weight(T::WeightInfo::refund(claims.len() as u32))]
 		pub fn refund(
 			origin: OriginFor<T>,
 			config: ChannelConfig,
@@ -928,7 +917,7 @@ pub mod pallet {
 		///   [`Error::WithdrawPending`].
 		/// - Complexity: O(1); one signature check.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::cancel_authorization())]
+		#[pallet::weight(T::WeightInfo::initiate_withdraw())]
 		pub fn initiate_withdraw(
 			origin: OriginFor<T>,
 			config: ChannelConfig,
@@ -949,7 +938,7 @@ pub mod pallet {
 		///   [`Error::NothingToRefund`].
 		/// - Complexity: O(1).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(5, 3))]
+		#[pallet::weight(T::WeightInfo::finalize_withdraw())]
 		pub fn finalize_withdraw(origin: OriginFor<T>, config: ChannelConfig) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::execute_call(ChannelCall::FinalizeWithdraw { config }, who)

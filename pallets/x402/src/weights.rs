@@ -55,6 +55,12 @@ pub trait WeightInfo {
 	fn register_evm_address() -> Weight;
 	fn unregister_evm_address() -> Weight;
 	fn prune_expired(p: u32, e: u32, ) -> Weight;
+	fn deposit() -> Weight;
+	fn claim(n: u32, ) -> Weight;
+	fn settle_channels() -> Weight;
+	fn refund(n: u32, ) -> Weight;
+	fn initiate_withdraw() -> Weight;
+	fn finalize_withdraw() -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -310,6 +316,24 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
 	}
+	fn deposit() -> Weight {
+		Self::receive_with_authorization().saturating_add(T::DbWeight::get().reads_writes(3, 1))
+	}
+	fn claim(n: u32, ) -> Weight {
+		Self::cancel_authorization().saturating_add(T::DbWeight::get().reads_writes(2, 2)).saturating_mul(n.max(1).into())
+	}
+	fn settle_channels() -> Weight {
+		T::DbWeight::get().reads_writes(5, 3)
+	}
+	fn refund(n: u32, ) -> Weight {
+		Self::claim(n).saturating_add(T::DbWeight::get().reads_writes(4, 3))
+	}
+	fn initiate_withdraw() -> Weight {
+		Self::cancel_authorization()
+	}
+	fn finalize_withdraw() -> Weight {
+		T::DbWeight::get().reads_writes(5, 3)
+	}
 }
 
 /// The same weights priced for ParityDB, for test runtimes.
@@ -563,5 +587,23 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
+	}
+	fn deposit() -> Weight {
+		Self::receive_with_authorization().saturating_add(ParityDbWeight::get().reads_writes(3, 1))
+	}
+	fn claim(n: u32, ) -> Weight {
+		Self::cancel_authorization().saturating_add(ParityDbWeight::get().reads_writes(2, 2)).saturating_mul(n.max(1).into())
+	}
+	fn settle_channels() -> Weight {
+		ParityDbWeight::get().reads_writes(5, 3)
+	}
+	fn refund(n: u32, ) -> Weight {
+		Self::claim(n).saturating_add(ParityDbWeight::get().reads_writes(4, 3))
+	}
+	fn initiate_withdraw() -> Weight {
+		Self::cancel_authorization()
+	}
+	fn finalize_withdraw() -> Weight {
+		ParityDbWeight::get().reads_writes(5, 3)
 	}
 }
