@@ -3,6 +3,7 @@
 //!
 //! Written by `scripts/bench-weights.sh` on 2026-12-01; do not edit by hand.
 //! Steps: `20`, repeat: `5`, wasm execution: `Compiled`.
+//! The channel calls' weights (`deposit` to `finalize_withdraw`) are provisional estimates, not yet measured.
 //! Host: `vm`, CPU: `AMD EPYC`.
 //!
 //! Command:
@@ -317,21 +318,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
 	}
 	fn deposit() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::receive_with_authorization().saturating_add(T::DbWeight::get().reads_writes(3, 1))
 	}
 	fn claim(n: u32, ) -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::cancel_authorization().saturating_add(T::DbWeight::get().reads_writes(2, 2)).saturating_mul(n.max(1).into())
 	}
 	fn settle_channels() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		T::DbWeight::get().reads_writes(5, 3)
 	}
 	fn refund(n: u32, ) -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::claim(n).saturating_add(T::DbWeight::get().reads_writes(4, 3))
 	}
 	fn initiate_withdraw() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::cancel_authorization()
 	}
 	fn finalize_withdraw() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		T::DbWeight::get().reads_writes(5, 3)
 	}
 }
@@ -589,21 +596,27 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
 	}
 	fn deposit() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::receive_with_authorization().saturating_add(ParityDbWeight::get().reads_writes(3, 1))
 	}
 	fn claim(n: u32, ) -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::cancel_authorization().saturating_add(ParityDbWeight::get().reads_writes(2, 2)).saturating_mul(n.max(1).into())
 	}
 	fn settle_channels() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		ParityDbWeight::get().reads_writes(5, 3)
 	}
 	fn refund(n: u32, ) -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::claim(n).saturating_add(ParityDbWeight::get().reads_writes(4, 3))
 	}
 	fn initiate_withdraw() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		Self::cancel_authorization()
 	}
 	fn finalize_withdraw() -> Weight {
+		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
 		ParityDbWeight::get().reads_writes(5, 3)
 	}
 }
