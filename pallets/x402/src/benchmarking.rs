@@ -69,6 +69,13 @@ fn setup<T: Config>() -> AssetId {
 	asset
 }
 
+/// Gives `who` `amount` more of `asset`, and the asset as much more supply.
+fn mint<T: Config>(asset: AssetId, who: &AccountId, amount: Balance) {
+	T::Assets::increase_balance(asset, who, amount, Precision::Exact).expect("the asset exists");
+	// `Unbalanced` leaves the issuance alone, and an asset's supply caps what can be spent.
+	T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + amount);
+}
+
 /// The EVM payer `index`'s intent of [`AMOUNT`] to the payee `payee_index`, signed for
 /// `purpose`; the payer holds `funds` of the asset.
 fn signed_intent<T: Config>(
@@ -81,10 +88,7 @@ fn signed_intent<T: Config>(
 	let (public, from) = evm_key(index);
 	let payer = AccountId::new(evm_address::embedded_account(from));
 	if funds > 0 {
-		T::Assets::increase_balance(asset, &payer, funds, Precision::Exact)
-			.expect("the asset exists");
-		// `Unbalanced` leaves the issuance alone, and an asset's supply caps what can be spent.
-		T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + funds);
+		mint::<T>(asset, &payer, funds);
 	}
 	// An EVM signature pays a 20-byte address: the payee is the account that embeds it.
 	let mut payee_address = [0xbe; 20];
@@ -176,10 +180,7 @@ fn due_call<T: Config>(
 /// the chain's assets, and `owed` more that it owes channels and receivers.
 fn seed_custody<T: Config>(asset: AssetId, owed: Balance) {
 	let custody = X402::<T>::channel_custody();
-	let amount = T::Assets::minimum_balance(asset) + owed;
-	T::Assets::increase_balance(asset, &custody, amount, Precision::Exact)
-		.expect("the asset exists");
-	T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + amount);
+	mint::<T>(asset, &custody, T::Assets::minimum_balance(asset) + owed);
 }
 
 /// The channel of the EVM payer `index` (also its payer authorizer) to a receiver address of its
@@ -470,8 +471,7 @@ mod benchmarks {
 		let caller: AccountId = whitelisted_caller();
 		let (public, config) = channel_of::<T>(asset, 0, evm_address::address_of(caller.as_ref()));
 		let payer = AccountId::new(evm_address::embedded_account(config.payer));
-		T::Assets::increase_balance(asset, &payer, AMOUNT, Precision::Exact).unwrap();
-		T::Assets::set_total_issuance(asset, T::Assets::total_issuance(asset) + AMOUNT);
+		mint::<T>(asset, &payer, AMOUNT);
 		let mut authorization = DepositAuthorization {
 			valid_after: NOW - 600,
 			valid_before: NOW + 300,
