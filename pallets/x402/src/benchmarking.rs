@@ -499,7 +499,7 @@ mod benchmarks {
 		let asset = setup::<T>();
 		let caller: AccountId = whitelisted_caller();
 		let claims = claims_of::<T>(asset, n, evm_address::address_of(caller.as_ref()));
-		let last = claims.last().map(|claim| claim.config.id(EvmChainId::<T>::get())).unwrap();
+		let last = claims.last().map(|last| last.config.id(EvmChainId::<T>::get())).unwrap();
 		let claims: BoundedVec<_, T::MaxBatch> = claims.try_into().unwrap();
 
 		#[extrinsic_call]
