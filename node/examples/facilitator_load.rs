@@ -9,7 +9,8 @@
 //!    like the baseline;
 //! 4. `batch-settlement` channels: after one deposit per channel, a paid request is a voucher
 //!    the facilitator verifies off-chain; vouchers verified per second and their latency at 200
-//!    clients, against 3 (exact payments settled on chain);
+//!    clients, each paying through its own channel with ever higher vouchers, against 3 (exact
+//!    payments settled on chain);
 //! 5. what a voucher costs on chain in a full claim batch (256 channels) against a signed
 //!    transfer (`transfer_with_authorization`): the weight each is charged, and the runtime's
 //!    execution time of each (its dry run through `state_call`, less an empty call's).
@@ -141,12 +142,13 @@ fn millis(duration: Duration) -> f64 {
 	duration.as_secs_f64() * 1e3
 }
 
-/// `/verify` of `request` from `clients` keep-alive HTTP/1.1 clients for `seconds`, each
-/// sending its next request as soon as it has an answer or, with `pace`, at most one per
-/// `pace`: every latency of a valid answer, sorted, and the other answers.
+/// `/verify` from `clients` keep-alive HTTP/1.1 clients for `seconds`, each sending its next
+/// request as soon as it has an answer or, with `pace`, at most one per `pace`: every latency
+/// of a valid answer, sorted, and the other answers. Client `c` sends the requests of
+/// `requests[c % requests.len()]` in turn, and its last one again once they are used up.
 fn verify_load(
 	url: &str,
-	request: &str,
+	requests: &Arc<Vec<Vec<String>>>,
 	clients: usize,
 	seconds: u64,
 	pace: Option<Duration>,
@@ -154,14 +156,16 @@ fn verify_load(
 	let stop = Arc::new(AtomicBool::new(false));
 	let workers: Vec<_> = (0..clients)
 		.map(|client| {
-			let (request, url, stop) = (request.to_owned(), url.to_owned(), stop.clone());
+			let (requests, url, stop) = (requests.clone(), url.to_owned(), stop.clone());
 			// Paced clients start spread over one interval, not all at once.
 			let mut next =
 				pace.map(|pace| Instant::now() + pace.mul_f64(client as f64 / clients as f64));
 			std::thread::spawn(move || {
 				let agent = ureq::AgentBuilder::new().build();
+				let own = &requests[client % requests.len()];
 				let (mut latencies, mut failures) = (Vec::new(), Vec::new());
 				while !stop.load(Ordering::Relaxed) {
+					let request = &own[(latencies.len() + failures.len()).min(own.len() - 1)];
 					if let (Some(at), Some(pace)) = (next.as_mut(), pace) {
 						std::thread::sleep(at.saturating_duration_since(Instant::now()));
 						*at += pace;
@@ -170,7 +174,7 @@ fn verify_load(
 					let answer = agent
 						.post(&url)
 						.set("Content-Type", "application/json")
-						.send_string(&request)
+						.send_string(request)
 						.map_err(|e| e.to_string())
 						.and_then(|r| r.into_string().map_err(|e| e.to_string()));
 					match answer {
@@ -274,7 +278,7 @@ async fn main() -> Result<(), Error> {
 
 	// 2. `/verify` latency: one client alone; 200 clients each sending one request every
 	// 200 ms (1,000 requests per second in all); 200 clients sending without pause.
-	let request = payment(&payer(0), u64::MAX).to_string();
+	let request = Arc::new(vec![vec![payment(&payer(0), u64::MAX).to_string()]]);
 	let url = format!("{}/verify", node.facilitator_url());
 	for (clients, seconds, pace) in [
 		(1, 3, None),
@@ -377,15 +381,43 @@ async fn main() -> Result<(), Error> {
 		}
 	}
 	println!("channels: {CLAIMED} deposits settled in {:.1} s", started.elapsed().as_secs_f64());
-	let voucher = facilitator_request(
-		channels[0].voucher_payload(channels[0].voucher(PRICE)),
-		&required,
-		None,
-	)
-	.to_string();
-	let (url, voucher_request) = (url.clone(), voucher.clone());
+	// Each client pays through its own channel, each request with the next cumulative voucher
+	// (one unit more than the last), signed before the clock starts: signing is the payer's
+	// work, on the payer's machine.
+	let required = &required;
+	let signed = std::thread::scope(|scope| {
+		let signers: Vec<_> = channels[..CLIENTS]
+			.chunks(CLIENTS.div_ceil(2))
+			.map(|share| {
+				scope.spawn(move || {
+					share
+						.iter()
+						.map(|channel| {
+							(0..VOUCHERS_PER_CLIENT)
+								.map(|k| {
+									let voucher = channel.voucher(PRICE + k as Balance);
+									facilitator_request(
+										channel.voucher_payload(voucher),
+										required,
+										None,
+									)
+									.to_string()
+								})
+								.collect::<Vec<_>>()
+						})
+						.collect::<Vec<_>>()
+				})
+			})
+			.collect();
+		signers
+			.into_iter()
+			.map(|s| s.join().map_err(|_| "a voucher signing thread panicked"))
+			.collect::<Result<Vec<_>, _>>()
+	})?;
+	let vouchers = Arc::new(signed.into_iter().flatten().collect::<Vec<_>>());
+	let url = url.clone();
 	let outcome = tokio::task::spawn_blocking(move || {
-		verify_load(&url, &voucher_request, CLIENTS, verify_seconds, None)
+		verify_load(&url, &vouchers, CLIENTS, verify_seconds, None)
 	})
 	.await??;
 	print!("channel vouchers: ");
@@ -436,6 +468,10 @@ async fn main() -> Result<(), Error> {
 
 /// Channels in the full claim batch of phase 5 (the runtime's batch limit).
 const CLAIMED: usize = 256;
+
+/// Distinct vouchers each client of phase 4 has signed for its channel (more than it sends in
+/// the measured seconds at the rates seen; the cumulative `PRICE + k` stays within a deposit).
+const VOUCHERS_PER_CLIENT: usize = 400;
 
 /// The payer's signature of a voucher for `max` of `channel`.
 fn voucher_signature(channel: &Channel, max: Balance) -> [u8; 65] {

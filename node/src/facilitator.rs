@@ -119,9 +119,12 @@ struct Lookups {
 	at: H256,
 	domains: HashMap<AssetId, Option<eip712::Domain>>,
 	accounts: HashMap<H160, AccountId>,
+	/// Channel states: every voucher's `/verify` reads its channel, and a busy channel's
+	/// vouchers arrive many times per block.
+	channels: HashMap<ChannelId, Option<ChannelState>>,
 }
 
-/// Most payee accounts [`Lookups`] keeps for one block.
+/// Most payee accounts, and most channels, [`Lookups`] keeps for one block.
 const MAX_LOOKUPS: usize = 4_096;
 
 fn api_error(error: ApiError) -> ChainError {
@@ -200,7 +203,10 @@ impl<C: ChainClient, P: ChainPool> NodeChain<C, P> {
 	/// The lookups at the best block, `best`.
 	fn lookups(&self, best: H256) -> parking_lot::MutexGuard<'_, Lookups> {
 		let mut lookups = self.lookups.lock();
-		if lookups.at != best || lookups.accounts.len() >= MAX_LOOKUPS {
+		if lookups.at != best
+			|| lookups.accounts.len() >= MAX_LOOKUPS
+			|| lookups.channels.len() >= MAX_LOOKUPS
+		{
 			*lookups = Lookups { at: best, ..Default::default() };
 		}
 		lookups
@@ -492,7 +498,7 @@ impl<C: ChainClient, P: ChainPool> Chain for NodeChain<C, P> {
 	}
 
 	fn channel(&self, id: ChannelId) -> Result<Option<ChannelState>, ChainError> {
-		self.client.runtime_api().channel(self.best(), id).map_err(api_error)
+		self.looked_up(|lookups| &mut lookups.channels, id, |api, at| api.channel(at, id))
 	}
 
 	fn receiver_totals(

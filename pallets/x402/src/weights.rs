@@ -3,7 +3,7 @@
 //!
 //! Written by `scripts/bench-weights.sh` on 2026-12-01; do not edit by hand.
 //! Steps: `20`, repeat: `5`, wasm execution: `Compiled`.
-//! The channel calls' weights (`deposit` to `finalize_withdraw`) are provisional estimates, not yet measured.
+//! Re-measured on 2026-12-02 with `--extrinsic deposit,claim,settle_channels,refund,initiate_withdraw,finalize_withdraw`: Steps: `20`, repeat: `5`, wasm execution: `Compiled`.
 //! Host: `vm`, CPU: `AMD EPYC`.
 //!
 //! Command:
@@ -317,29 +317,142 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
 	}
+	/// Storage: `X402::AssetDomains` (r:1 w:0)
+	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Authorizations` (r:1 w:1)
+	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(224), added: 2699, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Mandates::MandateOf` (r:1 w:0)
+	/// Proof: `Mandates::MandateOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Ledgers` (r:1 w:1)
+	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:1 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:1 w:1)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
+	/// Storage: `X402::LedgerEntries` (r:0 w:1)
+	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::receive_with_authorization().saturating_add(T::DbWeight::get().reads_writes(3, 1))
+		// Proof size, measured: `1352`
+		// Proof size, estimated: `6208`
+		// Minimum execution time: 221_940_000 picoseconds.
+		Weight::from_parts(237_764_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:256 w:256)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Receivers` (r:256 w:256)
+	/// Proof: `X402::Receivers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 256]`.
 	fn claim(n: u32, ) -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::cancel_authorization().saturating_add(T::DbWeight::get().reads_writes(2, 2)).saturating_mul(n.max(1).into())
+		// Proof size, measured: `159 + n * (69 ±0)`
+		// Proof size, estimated: `1493 + n * (2563 ±0)`
+		// Minimum execution time: 83_975_000 picoseconds.
+		Weight::from_parts(87_010_000, 1493)
+			// Standard error: 325_277
+			.saturating_add(Weight::from_parts(67_412_254, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2563).saturating_mul(n.into()))
 	}
+	/// Storage: `X402::Receivers` (r:1 w:1)
+	/// Proof: `X402::Receivers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn settle_channels() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		T::DbWeight::get().reads_writes(5, 3)
+		// Proof size, measured: `1071`
+		// Proof size, estimated: `6208`
+		// Minimum execution time: 63_295_000 picoseconds.
+		Weight::from_parts(67_591_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:257 w:257)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Receivers` (r:256 w:256)
+	/// Proof: `X402::Receivers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 256]`.
 	fn refund(n: u32, ) -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::claim(n).saturating_add(T::DbWeight::get().reads_writes(4, 3))
+		// Proof size, measured: `788 + n * (69 ±0)`
+		// Proof size, estimated: `6208 + n * (2563 ±0)`
+		// Minimum execution time: 81_391_000 picoseconds.
+		Weight::from_parts(81_411_000, 6208)
+			// Standard error: 722_239
+			.saturating_add(Weight::from_parts(71_596_727, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2563).saturating_mul(n.into()))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:1 w:1)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn initiate_withdraw() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::cancel_authorization()
+		// Proof size, measured: `243`
+		// Proof size, estimated: `3545`
+		// Minimum execution time: 73_329_000 picoseconds.
+		Weight::from_parts(87_610_000, 3545)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:1 w:1)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn finalize_withdraw() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		T::DbWeight::get().reads_writes(5, 3)
+		// Proof size, measured: `815`
+		// Proof size, estimated: `6208`
+		// Minimum execution time: 81_031_000 picoseconds.
+		Weight::from_parts(100_199_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
@@ -595,28 +708,141 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(e.into()))
 	}
+	/// Storage: `X402::AssetDomains` (r:1 w:0)
+	/// Proof: `X402::AssetDomains` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Authorizations` (r:1 w:1)
+	/// Proof: `X402::Authorizations` (`max_values`: None, `max_size`: Some(224), added: 2699, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Mandates::MandateOf` (r:1 w:0)
+	/// Proof: `Mandates::MandateOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Ledgers` (r:1 w:1)
+	/// Proof: `X402::Ledgers` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Agents::AgentByWallet` (r:1 w:0)
+	/// Proof: `Agents::AgentByWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryBounds` (r:1 w:1)
+	/// Proof: `X402::ExpiryBounds` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:1 w:1)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `X402::ExpiryQueue` (r:0 w:1)
+	/// Proof: `X402::ExpiryQueue` (`max_values`: None, `max_size`: Some(19488), added: 21963, mode: `MaxEncodedLen`)
+	/// Storage: `X402::LedgerEntries` (r:0 w:1)
+	/// Proof: `X402::LedgerEntries` (`max_values`: None, `max_size`: Some(8334), added: 10809, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::receive_with_authorization().saturating_add(ParityDbWeight::get().reads_writes(3, 1))
+		// Proof size, measured: `1352`
+		// Proof size, estimated: `6208`
+		// Minimum execution time: 221_940_000 picoseconds.
+		Weight::from_parts(237_764_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:256 w:256)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Receivers` (r:256 w:256)
+	/// Proof: `X402::Receivers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 256]`.
 	fn claim(n: u32, ) -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::cancel_authorization().saturating_add(ParityDbWeight::get().reads_writes(2, 2)).saturating_mul(n.max(1).into())
+		// Proof size, measured: `159 + n * (69 ±0)`
+		// Proof size, estimated: `1493 + n * (2563 ±0)`
+		// Minimum execution time: 83_975_000 picoseconds.
+		Weight::from_parts(87_010_000, 1493)
+			// Standard error: 325_277
+			.saturating_add(Weight::from_parts(67_412_254, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2563).saturating_mul(n.into()))
 	}
+	/// Storage: `X402::Receivers` (r:1 w:1)
+	/// Proof: `X402::Receivers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `X402::EvmAccounts` (r:1 w:0)
+	/// Proof: `X402::EvmAccounts` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn settle_channels() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		ParityDbWeight::get().reads_writes(5, 3)
+		// Proof size, measured: `1071`
+		// Proof size, estimated: `6208`
+		// Minimum execution time: 63_295_000 picoseconds.
+		Weight::from_parts(67_591_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:257 w:257)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Receivers` (r:256 w:256)
+	/// Proof: `X402::Receivers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 256]`.
 	fn refund(n: u32, ) -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::claim(n).saturating_add(ParityDbWeight::get().reads_writes(4, 3))
+		// Proof size, measured: `788 + n * (69 ±0)`
+		// Proof size, estimated: `6208 + n * (2563 ±0)`
+		// Minimum execution time: 81_391_000 picoseconds.
+		Weight::from_parts(81_411_000, 6208)
+			// Standard error: 722_239
+			.saturating_add(Weight::from_parts(71_596_727, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2563).saturating_mul(n.into()))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:1 w:1)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn initiate_withdraw() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		Self::cancel_authorization()
+		// Proof size, measured: `243`
+		// Proof size, estimated: `3545`
+		// Minimum execution time: 73_329_000 picoseconds.
+		Weight::from_parts(87_610_000, 3545)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	/// Storage: `X402::EvmChainId` (r:1 w:0)
+	/// Proof: `X402::EvmChainId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `X402::Channels` (r:1 w:1)
+	/// Proof: `X402::Channels` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn finalize_withdraw() -> Weight {
-		// Provisional, not measured yet: the next `EXTRINSICS=... scripts/bench-weights.sh` run replaces it.
-		ParityDbWeight::get().reads_writes(5, 3)
+		// Proof size, measured: `815`
+		// Proof size, estimated: `6208`
+		// Minimum execution time: 81_031_000 picoseconds.
+		Weight::from_parts(100_199_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }
