@@ -8,9 +8,9 @@
 //! 3. settled payments per second through the facilitator's batching (`x402_submit`), measured
 //!    like the baseline;
 //! 4. `batch-settlement` channels: after one deposit per channel, a paid request is a voucher
-//!    the facilitator verifies off-chain; vouchers verified per second and their latency at 200
-//!    clients, each paying through its own channel with ever higher vouchers, against 3 (exact
-//!    payments settled on chain);
+//!    the facilitator verifies off-chain; vouchers' latency at 200 clients paced as in 2, and
+//!    vouchers verified per second at 200 clients without pause, each paying through its own
+//!    channel with ever higher vouchers, against 3 (exact payments settled on chain);
 //! 5. what a voucher costs on chain in a full claim batch (256 channels) against a signed
 //!    transfer (`transfer_with_authorization`): the weight each is charged, and the runtime's
 //!    execution time of each (its dry run through `state_call`, less an empty call's).
@@ -280,11 +280,9 @@ async fn main() -> Result<(), Error> {
 	// 200 ms (1,000 requests per second in all); 200 clients sending without pause.
 	let request = Arc::new(vec![vec![payment(&payer(0), u64::MAX).to_string()]]);
 	let url = format!("{}/verify", node.facilitator_url());
-	for (clients, seconds, pace) in [
-		(1, 3, None),
-		(CLIENTS, verify_seconds, Some(Duration::from_millis(200))),
-		(CLIENTS, verify_seconds, None),
-	] {
+	for (clients, seconds, pace) in
+		[(1, 3, None), (CLIENTS, verify_seconds, Some(PACE)), (CLIENTS, verify_seconds, None)]
+	{
 		let (url, request) = (url.clone(), request.clone());
 		let outcome = tokio::task::spawn_blocking(move || {
 			verify_load(&url, &request, clients, seconds, pace)
@@ -415,14 +413,19 @@ async fn main() -> Result<(), Error> {
 			.collect::<Result<Vec<_>, _>>()
 	})?;
 	let vouchers = Arc::new(signed.into_iter().flatten().collect::<Vec<_>>());
-	let url = url.clone();
-	let outcome = tokio::task::spawn_blocking(move || {
-		verify_load(&url, &vouchers, CLIENTS, verify_seconds, None)
-	})
-	.await??;
-	print!("channel vouchers: ");
-	report_verify(CLIENTS, verify_seconds, None, &outcome);
-	let voucher_rate = outcome.0.len() as f64 / verify_seconds as f64;
+	// Paced first, for the latency of 200 clients below saturation; then without pause, for
+	// the rate. A voucher may repeat an accepted one (the check is against the claimed total).
+	let mut voucher_rate = 0.0;
+	for pace in [Some(PACE), None] {
+		let (url, vouchers) = (url.clone(), vouchers.clone());
+		let outcome = tokio::task::spawn_blocking(move || {
+			verify_load(&url, &vouchers, CLIENTS, verify_seconds, pace)
+		})
+		.await??;
+		print!("channel vouchers: ");
+		report_verify(CLIENTS, verify_seconds, pace, &outcome);
+		voucher_rate = outcome.0.len() as f64 / verify_seconds as f64;
+	}
 	println!(
 		"channel paid requests / exact payments settled on chain: {:.1}x",
 		voucher_rate / settle_rate
@@ -465,6 +468,9 @@ async fn main() -> Result<(), Error> {
 	node.stop()?;
 	Ok(())
 }
+
+/// The paced clients' interval between requests (200 clients: 1,000 requests per second).
+const PACE: Duration = Duration::from_millis(200);
 
 /// Channels in the full claim batch of phase 5 (the runtime's batch limit).
 const CLAIMED: usize = 256;

@@ -501,6 +501,10 @@ impl<C: ChainClient, P: ChainPool> Chain for NodeChain<C, P> {
 		self.looked_up(|lookups| &mut lookups.channels, id, |api, at| api.channel(at, id))
 	}
 
+	fn channel_at_hand(&self, id: ChannelId) -> Option<Option<ChannelState>> {
+		self.lookups(self.best()).channels.get(&id).copied()
+	}
+
 	fn receiver_totals(
 		&self,
 		receiver: H160,

@@ -133,6 +133,12 @@ pub trait Chain: Send + Sync + 'static {
 	/// The state of `batch-settlement` channel `id` at the best block, if it was ever funded.
 	fn channel(&self, id: ChannelId) -> Result<Option<ChannelState>, ChainError>;
 
+	/// [`Chain::channel`] if the node has it at hand for the best block, without a runtime
+	/// call (so a caller may ask on an async thread); `None` if it would take one.
+	fn channel_at_hand(&self, _id: ChannelId) -> Option<Option<ChannelState>> {
+		None
+	}
+
 	/// What claims credited `receiver` in `asset`, and what of it was paid out.
 	fn receiver_totals(
 		&self,

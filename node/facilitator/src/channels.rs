@@ -2,8 +2,10 @@
 //! wire format and reason codes.
 //!
 //! - `/verify` of a `voucher` is off-chain: the voucher's signature is recovered here and
-//!   checked against the channel's state, one runtime read. A `deposit` is dry-run by the
-//!   runtime as well. Every answer carries the channel's state in `extra`.
+//!   checked against the channel's state at the best block, read from the runtime once per
+//!   channel and block; with that state at hand the check runs where the request arrived, with
+//!   no hop to the blocking pool. A `deposit` is dry-run by the runtime as well. Every answer
+//!   carries the channel's state in `extra`.
 //! - `/settle` of a `deposit`, `claim`, `settle` (the sweep) or `refund` submits the x402
 //!   pallet's call signed with the facilitator's key, which is the channels' receiver
 //!   authorizer (`extra.receiverAuthorizer` in `/supported`); a `voucher` is settled by the
@@ -30,6 +32,7 @@ use agentchain_primitives::{
 };
 use futures::StreamExt;
 use polkadot_sdk::sp_core::{H160, H256};
+use serde::Deserialize;
 use serde_json::{json, Value};
 use std::{collections::HashMap, sync::Arc};
 
@@ -257,6 +260,29 @@ fn state_extra(id: ChannelId, state: &ChannelState) -> Value {
 	})
 }
 
+/// Where [`Facilitator::verify_channel`] may read a channel's state from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StateReads {
+	/// Only what the node has at hand: no runtime call, so the check may run on an async
+	/// thread.
+	AtHand,
+	/// The runtime, as needed (blocking).
+	Runtime,
+}
+
+/// Why a payload was not verified.
+enum Unverified {
+	Refused(Refusal),
+	/// Its check needs a runtime call that [`StateReads::AtHand`] does not make.
+	NotAtHand,
+}
+
+impl From<Refusal> for Unverified {
+	fn from(refusal: Refusal) -> Self {
+		Self::Refused(refusal)
+	}
+}
+
 /// What a verified payload pays through: the channel and its state before the payload.
 struct Verified {
 	id: ChannelId,
@@ -271,19 +297,33 @@ impl<C: Chain> Facilitator<C> {
 		self.chain().signer().map(|signer| evm_address::address_of(signer.as_ref()))
 	}
 
-	/// `/verify` of a `batch-settlement` payload.
-	pub(crate) fn verify_channel(&self, request: &FacilitatorRequest) -> VerifyResponse {
+	/// `/verify` of a `batch-settlement` payload, reading the chain as `reads` allows; `None`
+	/// if that is not enough to answer (only with [`StateReads::AtHand`]).
+	///
+	/// A voucher of a channel read at the best block already costs no runtime call: it is
+	/// answered where the request arrived, without the hop to the blocking pool, which at
+	/// thousands of vouchers per second costs more than the check.
+	pub(crate) fn verify_channel(
+		&self,
+		request: &FacilitatorRequest,
+		reads: StateReads,
+	) -> Option<VerifyResponse> {
 		let payload = match self.channel_payload(request) {
 			Ok(payload) => payload,
-			Err(refusal) => return VerifyResponse::refused(refusal.reason, refusal.message, None),
+			Err(refusal) => {
+				return Some(VerifyResponse::refused(refusal.reason, refusal.message, None))
+			},
 		};
-		match self.verify_channel_payload(request, &payload) {
+		match self.verify_payload_reading(request, &payload, reads) {
 			Ok(verified) => {
 				let mut response = VerifyResponse::valid(verified.payer.clone());
 				response.extra = Some(state_extra(verified.id, &verified.state));
-				response
+				Some(response)
 			},
-			Err(refusal) => VerifyResponse::refused(refusal.reason, refusal.message, refusal.payer),
+			Err(Unverified::Refused(refusal)) => {
+				Some(VerifyResponse::refused(refusal.reason, refusal.message, refusal.payer))
+			},
+			Err(Unverified::NotAtHand) => None,
 		}
 	}
 
@@ -304,7 +344,7 @@ impl<C: Chain> Facilitator<C> {
 				format!("`batch-settlement` is paid on `{}` only", self.networks().evm),
 			));
 		}
-		serde_json::from_value(request.payment_payload.payload.clone())
+		wire::ChannelPayload::deserialize(&request.payment_payload.payload)
 			.map_err(|e| bad_payload(format!("not a batch-settlement payload: {e}")))
 	}
 
@@ -399,15 +439,41 @@ impl<C: Chain> Facilitator<C> {
 		Ok(())
 	}
 
-	fn read_state(&self, id: ChannelId) -> Result<Option<ChannelState>, Refusal> {
-		self.chain().channel(id).map_err(|e| refused(reason::VERIFICATION_STATE, e.0))
+	fn read_state(
+		&self,
+		id: ChannelId,
+		reads: StateReads,
+	) -> Result<Option<ChannelState>, Unverified> {
+		match reads {
+			StateReads::AtHand => self.chain().channel_at_hand(id).ok_or(Unverified::NotAtHand),
+			StateReads::Runtime => Ok(self
+				.chain()
+				.channel(id)
+				.map_err(|e| refused(reason::VERIFICATION_STATE, e.0))?),
+		}
 	}
 
+	/// [`Self::verify_payload_reading`] with the runtime's reads.
 	fn verify_channel_payload(
 		&self,
 		request: &FacilitatorRequest,
 		payload: &wire::ChannelPayload,
 	) -> Result<Verified, Refusal> {
+		match self.verify_payload_reading(request, payload, StateReads::Runtime) {
+			Ok(verified) => Ok(verified),
+			Err(Unverified::Refused(refusal)) => Err(refusal),
+			Err(Unverified::NotAtHand) => {
+				Err(refused(reason::VERIFICATION_STATE, "the channel's state was not read"))
+			},
+		}
+	}
+
+	fn verify_payload_reading(
+		&self,
+		request: &FacilitatorRequest,
+		payload: &wire::ChannelPayload,
+		reads: StateReads,
+	) -> Result<Verified, Unverified> {
 		let (config, voucher, deposit, refund) = match payload {
 			wire::ChannelPayload::Deposit { channel_config, voucher, deposit } => {
 				(channel_config, voucher, Some(deposit), false)
@@ -418,21 +484,33 @@ impl<C: Chain> Facilitator<C> {
 			wire::ChannelPayload::Refund { channel_config, voucher, .. } => {
 				(channel_config, voucher, None, true)
 			},
-			_ => return Err(bad_payload("only deposit, voucher and refund payloads are verified")),
+			_ => {
+				return Err(
+					bad_payload("only deposit, voucher and refund payloads are verified").into()
+				)
+			},
 		};
+		// A deposit's dry run is a runtime call anyway.
+		if deposit.is_some() && reads == StateReads::AtHand {
+			return Err(Unverified::NotAtHand);
+		}
 		let payer = config.payer.clone();
 		let with_payer = |refusal: Refusal| refusal.by(&payer);
 		let parsed = config_of(config).map_err(with_payer)?;
 		let id = self.check_config(request, &parsed, &voucher.channel_id).map_err(with_payer)?;
 		let signed = voucher_of(voucher).map_err(with_payer)?;
 		self.check_voucher(id, &parsed, &signed).map_err(with_payer)?;
-		let state = self.read_state(id).map_err(with_payer)?;
+		let state = match self.read_state(id, reads) {
+			Err(Unverified::Refused(refusal)) => return Err(with_payer(refusal).into()),
+			read => read?,
+		};
 		// A payer on its way out pays with no new voucher: it could not be claimed in time.
 		if !refund && state.is_some_and(|state| state.withdraw_requested_at != 0) {
 			return Err(with_payer(refused(
 				reason::CHANNEL_BUSY,
 				"the payer is withdrawing from the channel",
-			)));
+			))
+			.into());
 		}
 		let (state, available) = match deposit {
 			Some(deposit) => {
@@ -447,11 +525,11 @@ impl<C: Chain> Facilitator<C> {
 			},
 			None => match state {
 				Some(state) if state.balance > 0 => (state, state),
-				_ => return Err(with_payer(channel_refusal(ChannelError::ChannelNotFound))),
+				_ => return Err(with_payer(channel_refusal(ChannelError::ChannelNotFound)).into()),
 			},
 		};
 		if signed.max_claimable > available.balance {
-			return Err(with_payer(channel_refusal(ChannelError::CumulativeExceedsBalance)));
+			return Err(with_payer(channel_refusal(ChannelError::CumulativeExceedsBalance)).into());
 		}
 		let below = if refund {
 			signed.max_claimable < available.total_claimed
@@ -459,14 +537,15 @@ impl<C: Chain> Facilitator<C> {
 			signed.max_claimable <= available.total_claimed
 		};
 		if below {
-			return Err(with_payer(channel_refusal(ChannelError::CumulativeBelowClaimed)));
+			return Err(with_payer(channel_refusal(ChannelError::CumulativeBelowClaimed)).into());
 		}
 		// A voucher that pays for a request is remembered, so no refund takes what it covers.
 		if !refund && !self.channels().accept(id, &parsed, &signed) {
 			return Err(with_payer(refused(
 				reason::CHANNEL_BUSY,
 				"this facilitator follows as many channels as it can",
-			)));
+			))
+			.into());
 		}
 		Ok(Verified { id, config: parsed, payer, state })
 	}

@@ -15,6 +15,7 @@
 
 use crate::{
 	chain::{Chain, Inclusion},
+	channels::StateReads,
 	engine::{Acceptance, Claim, Engine, Known, Limits, NotAccepted, Status},
 	identifier::{Identifiers, Lookup},
 	metrics::Metrics,
@@ -239,16 +240,21 @@ impl<C: Chain> Facilitator<C> {
 	pub async fn verify(self: &Arc<Self>, request: FacilitatorRequest) -> VerifyResponse {
 		let started = Instant::now();
 		if request.payment_requirements.scheme == SCHEME_BATCH_SETTLEMENT {
-			let response = self
-				.dry_run(move |this| this.verify_channel(&request))
-				.await
-				.unwrap_or_else(|| {
-					VerifyResponse::refused(
-						reason::UNEXPECTED_VERIFY,
-						"the dry run failed".into(),
-						None,
-					)
-				});
+			let at_hand = self.verify_channel(&request, StateReads::AtHand);
+			let response = match at_hand {
+				Some(response) => Some(response),
+				None => self
+					.dry_run(move |this| this.verify_channel(&request, StateReads::Runtime))
+					.await
+					.flatten(),
+			};
+			let response = response.unwrap_or_else(|| {
+				VerifyResponse::refused(
+					reason::UNEXPECTED_VERIFY,
+					"the dry run failed".into(),
+					None,
+				)
+			});
 			self.count("verify", response.invalid_reason.as_deref().unwrap_or("valid"), started);
 			return response;
 		}
