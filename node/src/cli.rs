@@ -40,6 +40,15 @@ pub enum Subcommand {
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
+	/// x402 payments from the command line: sign an intent, pay a URL, follow a payment, read
+	/// a payee's statement.
+	#[command(subcommand)]
+	X402(crate::agent_cli::X402Cmd),
+
+	/// Read spending mandates: one mandate, a root's, a key's chain of authority.
+	#[command(subcommand)]
+	Mandates(crate::agent_cli::MandatesCmd),
+
 	/// Benchmark the runtime (only in a node built with `--features benchmark-cli`).
 	#[cfg(feature = "benchmark-cli")]
 	#[command(subcommand)]

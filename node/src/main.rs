@@ -1,5 +1,6 @@
 //! The agentchain node.
 
+mod agent_cli;
 #[cfg(feature = "benchmark-cli")]
 mod benchmark;
 mod chain_spec;

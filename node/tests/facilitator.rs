@@ -20,7 +20,7 @@ use jsonrpsee::{
 	rpc_params,
 };
 use polkadot_sdk::{
-	sp_core::{ecdsa, Pair, H160, H256},
+	sp_core::{crypto::Ss58Codec, ecdsa, Pair, H160, H256},
 	sp_crypto_hashing::keccak_256,
 	sp_keyring::Sr25519Keyring,
 };
@@ -106,6 +106,181 @@ async fn stock_x402_server_and_client_pay_through_the_node() {
 	assert_eq!(result["replay"]["error"], "invalid_exact_evm_nonce_already_used", "{result}");
 	assert_eq!(result["forged"]["error"], "invalid_exact_evm_payload_signature", "{result}");
 	assert_eq!(bob_balance(&rpc).await, before + PRICE);
+	node.stop().unwrap();
+}
+
+/// Runs `node/tests/x402-interop/native.mjs`: a stock server and client with our native scheme
+/// package (`node/x402-native`) registered, the client paying from the dev key `payer_suri`.
+/// `x402 pay` of the node binary pays the same route with the key in `cli_suri_file`.
+fn run_native_script(
+	node: &Node,
+	network: &str,
+	pay_to: &str,
+	price: &str,
+	payer_suri: &str,
+	cli_suri_file: &std::path::Path,
+	cli_max_amount: Balance,
+) -> Value {
+	let output = std::process::Command::new("node")
+		.arg("native.mjs")
+		.current_dir(interop_dir())
+		.env("FACILITATOR_URL", node.facilitator_url())
+		.env("NETWORK", network)
+		.env("PAY_TO", pay_to)
+		.env("PRICE", price)
+		.env("PAYER_SURI", payer_suri)
+		.env("NODE_BINARY", NODE)
+		.env("CLI_SURI_FILE", cli_suri_file)
+		.env("CLI_MAX_AMOUNT", cli_max_amount.to_string())
+		.output()
+		.expect("node.js runs");
+	let stdout = String::from_utf8_lossy(&output.stdout);
+	assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+	serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect(&stdout)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stock_x402_packages_pay_from_a_native_key_with_our_scheme_package() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let genesis = rpc.genesis_hash().await.unwrap();
+	let native = format!("polkadot:{}", hex::encode(&genesis[..16]));
+	let (bob, charlie, dave) = (
+		Sr25519Keyring::Bob.to_account_id(),
+		Sr25519Keyring::Charlie.to_account_id(),
+		Sr25519Keyring::Dave.to_account_id(),
+	);
+	let balances = || async {
+		(
+			rpc.stablecoin_balance(&bob, None).await.unwrap(),
+			rpc.stablecoin_balance(&charlie, None).await.unwrap(),
+			rpc.stablecoin_balance(&dave, None).await.unwrap(),
+		)
+	};
+	let (bob_before, charlie_before, dave_before) = balances().await;
+	// The CLI's key, in a file as an operator would keep it.
+	let secrets = tempfile::tempdir().unwrap();
+	let dave_suri = secrets.path().join("dave.suri");
+	std::fs::write(&dave_suri, "//Dave\n").unwrap();
+
+	let result = run_native_script(
+		&node,
+		&native,
+		&bob.to_ss58check(),
+		"$0.01",
+		"//Charlie",
+		&dave_suri,
+		10_000,
+	);
+
+	// The server learnt the genesis hash from `/supported` and passed it on to the client.
+	assert_eq!(result["unpaidStatus"], 402, "{result}");
+	assert_eq!(result["requirements"]["extra"]["genesisHash"], format!("{genesis:?}"), "{result}");
+	assert_eq!(result["requirements"]["amount"], "10000", "{result}");
+	assert_eq!(result["status"], 200, "{result}");
+	assert!(result["body"].as_str().unwrap().contains("the weather is fine"), "{result}");
+	let settlement = &result["paymentResponse"];
+	assert_eq!(settlement["success"], true, "{result}");
+	assert_eq!(settlement["network"], native.as_str(), "{result}");
+	assert_eq!(settlement["payer"], charlie.to_ss58check(), "{result}");
+	let tx: H256 =
+		serde_json::from_value(settlement["transaction"].clone()).expect("a transaction hash");
+	assert!(rpc.find_extrinsic(tx, 20).await.unwrap().is_some(), "{tx:?} is not on chain");
+	// A replay, a forged intent and an expired one are refused.
+	for refused in ["replay", "forged", "expired"] {
+		assert_eq!(result[refused]["status"], 402, "{refused}: {result}");
+	}
+	assert_eq!(result["replay"]["error"], "invalid_exact_evm_nonce_already_used", "{result}");
+	assert_eq!(result["forged"]["error"], "invalid_exact_evm_payload_signature", "{result}");
+	assert_eq!(
+		result["expired"]["error"], "invalid_exact_evm_payload_authorization_valid_before",
+		"{result}"
+	);
+	// The CLI paid the same route from Dave's key file, and would not pay more than its cap.
+	let cli = &result["cliPaid"];
+	assert_eq!(cli["ok"], true, "{result}");
+	assert_eq!(cli["output"]["status"], 200, "{result}");
+	assert!(cli["output"]["body"].as_str().unwrap().contains("the weather is fine"), "{result}");
+	assert_eq!(cli["output"]["paymentResponse"]["success"], true, "{result}");
+	assert_eq!(cli["output"]["paymentResponse"]["payer"], dave.to_ss58check(), "{result}");
+	assert_eq!(result["cliTooDear"]["ok"], false, "{result}");
+	assert!(
+		result["cliTooDear"]["stderr"]
+			.as_str()
+			.unwrap()
+			.contains("more than --max-amount 1"),
+		"{result}"
+	);
+	// Bob was paid a cent by each, once.
+	assert_eq!(
+		balances().await,
+		(bob_before + 20_000, charlie_before - 10_000, dave_before - 10_000)
+	);
+	// Client-side errors name what is wrong.
+	assert!(result["badKey"].as_str().is_some_and(|e| !e.is_empty()), "{result}");
+	assert!(result["wrongNetwork"].as_str().is_some_and(|e| e.contains(&native)), "{result}");
+	node.stop().unwrap();
+}
+
+/// Runs the node binary's `x402` subcommand: its JSON output, or the test fails with stderr.
+fn cli(args: &[&str]) -> Value {
+	let output = std::process::Command::new(NODE).arg("x402").args(args).output().unwrap();
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(output.status.success(), "x402 {args:?}: {stderr}");
+	serde_json::from_slice(&output.stdout).expect(&stderr)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_cli_signs_submits_and_follows_native_payments_from_a_file_or_a_keystore() {
+	let keystore = tempfile::tempdir().unwrap();
+	// An agent key under `agnt` in the node's keystore format (the test passes the secret as an
+	// argument; an operator lets `key insert` ask for it).
+	let inserted = std::process::Command::new(NODE)
+		.args(["key", "insert", "--chain", "dev", "--key-type", "agnt", "--scheme", "sr25519"])
+		.args(["--suri", "//Eve", "--keystore-path"])
+		.arg(keystore.path())
+		.status()
+		.unwrap();
+	assert!(inserted.success());
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let rpc_url = node.http_url();
+	let secrets = tempfile::tempdir().unwrap();
+	let ferdie_suri = secrets.path().join("ferdie.suri");
+	std::fs::write(&ferdie_suri, "//Ferdie").unwrap();
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	let before = rpc.stablecoin_balance(&bob, None).await.unwrap();
+
+	let keys: [&[&str]; 2] = [
+		&["--suri-file", ferdie_suri.to_str().unwrap()],
+		&["--keystore-path", keystore.path().to_str().unwrap()],
+	];
+	let mut ids = Vec::new();
+	for key in keys {
+		let bob = bob.to_ss58check();
+		let args = [&["sign", "--pay-to", &bob, "--amount", "7000", "--submit"], key].concat();
+		let submitted = cli(&[&args[..], &["--rpc-url", &rpc_url]].concat());
+		let id: H256 = serde_json::from_value(submitted["paymentId"].clone()).expect("an id");
+		ids.push(id);
+	}
+	for id in &ids {
+		wait_for_status(&rpc, *id, |status| status["status"] == "finalized").await;
+		let status = cli(&["status", &format!("{id:?}"), "--rpc-url", &rpc_url]);
+		assert_eq!(status["status"], "finalized", "{status}");
+		assert_eq!(status["amount"], "7000", "{status}");
+	}
+	assert_eq!(rpc.stablecoin_balance(&bob, None).await.unwrap(), before + 14_000);
+	let best = rpc.best_number().await.unwrap().to_string();
+	let statement = cli(&["statement", &bob.to_ss58check(), "--to", &best, "--rpc-url", &rpc_url]);
+	let listed: Vec<&Value> = statement["open"].as_array().unwrap().iter().collect();
+	for id in &ids {
+		assert!(listed.iter().any(|r| r["paymentId"] == format!("{id:?}")), "{statement}");
+	}
+	let payers: Vec<&Value> = listed.iter().map(|receipt| &receipt["payer"]).collect();
+	assert!(payers.contains(&&json!(Sr25519Keyring::Eve.to_account_id().to_ss58check())));
+	assert!(payers.contains(&&json!(Sr25519Keyring::Ferdie.to_account_id().to_ss58check())));
 	node.stop().unwrap();
 }
 

@@ -27,7 +27,7 @@ use polkadot_sdk::{
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::BoundedVec,
 };
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const NODE: &str = env!("CARGO_BIN_EXE_agentchain-node");
 const PRICE: Balance = 10_000;
@@ -271,6 +271,20 @@ async fn mandates_rpc(
 	rpc.client().request::<Value, _>(method, params).await.expect(method)
 }
 
+/// The node binary's `mandates` subcommand against `node`: its JSON, or its error.
+fn mandates_cli(node: &Node, args: &[&str]) -> Result<Value, String> {
+	let output = std::process::Command::new(NODE)
+		.arg("mandates")
+		.args(args)
+		.args(["--rpc-url", &node.http_url()])
+		.output()
+		.unwrap();
+	if !output.status.success() {
+		return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+	}
+	Ok(serde_json::from_slice(&output.stdout).expect("JSON"))
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list_holds() {
 	let node = Node::dev(NODE).await.expect("dev node starts");
@@ -347,6 +361,12 @@ async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list
 	let status = mandates_rpc(&rpc, "mandates_get", rpc_params![mandate]).await;
 	assert_eq!(status["spentInPeriod"], PRICE.to_string(), "{status}");
 	assert_eq!(status["available"], (9 * PRICE).to_string(), "{status}");
+	// The node binary's `mandates` subcommand reads the same.
+	let agent_ss58 = agent_account.to_ss58check();
+	assert_eq!(mandates_cli(&node, &["show", &mandate.to_string()]), Ok(status.clone()));
+	assert_eq!(mandates_cli(&node, &["authority-of", &agent_ss58]), Ok(json!([status])));
+	let root_ss58 = root_account.to_ss58check();
+	assert_eq!(mandates_cli(&node, &["of-root", &root_ss58]), Ok(json!([status])));
 
 	// Off the list: the facilitator refuses it, and nothing moves.
 	let elsewhere = payments::run_stock_script_with(
@@ -406,5 +426,7 @@ async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list
 	assert_eq!(payments::balance(&rpc, &root_account).await, 97 * PRICE);
 	let gone = mandates_rpc(&rpc, "mandates_get", rpc_params![mandate]).await;
 	assert!(gone.is_null(), "{gone}");
+	let shown = mandates_cli(&node, &["show", &mandate.to_string()]);
+	assert!(shown.as_ref().is_err_and(|e| e.contains("revoked or expired")), "{shown:?}");
 	node.stop().unwrap();
 }

@@ -202,9 +202,13 @@ impl<C: Chain> Facilitator<C> {
 			network: network.into(),
 			extra,
 		};
+		// A native signature covers the whole genesis hash; the network names only its first
+		// 16 bytes, so clients learn the rest here (and check it against the network).
+		let genesis =
+			serde_json::json!({ "genesisHash": format!("{:?}", self.chain.genesis_hash()) });
 		let mut kinds = vec![
 			kind(SCHEME_EXACT, &self.networks.evm, None),
-			kind(SCHEME_EXACT, &self.networks.native, None),
+			kind(SCHEME_EXACT, &self.networks.native, Some(genesis)),
 		];
 		let mut signers = BTreeMap::new();
 		if let Some(signer) = self.chain.signer() {

@@ -236,11 +236,13 @@ pub struct Networks {
 impl Networks {
 	/// The networks of the chain with this genesis hash and EVM chain id.
 	pub fn new(genesis_hash: H256, evm_chain_id: u64) -> Self {
-		Self {
-			evm: format!("eip155:{evm_chain_id}"),
-			native: format!("polkadot:{}", hex::encode(&genesis_hash[..16])),
-		}
+		Self { evm: format!("eip155:{evm_chain_id}"), native: native_network(genesis_hash) }
 	}
+}
+
+/// The native network of the chain with this genesis hash: `polkadot:<first 16 bytes, hex>`.
+pub fn native_network(genesis_hash: H256) -> String {
+	format!("polkadot:{}", hex::encode(&genesis_hash[..16]))
 }
 
 /// A payment that passed the facilitator's own checks, as the chain takes it.

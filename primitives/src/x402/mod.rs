@@ -47,6 +47,11 @@ pub type PaymentId = H256;
 pub const FACILITATOR_KEY_TYPE: polkadot_sdk::sp_core::crypto::KeyTypeId =
 	polkadot_sdk::sp_core::crypto::KeyTypeId(*b"x402");
 
+/// The keystore key type of an agent's paying key (sr25519), which `agentchain-node x402 sign`
+/// and `x402 pay` sign native intents with.
+pub const AGENT_KEY_TYPE: polkadot_sdk::sp_core::crypto::KeyTypeId =
+	polkadot_sdk::sp_core::crypto::KeyTypeId(*b"agnt");
+
 /// The secret URI of the development facilitator key, inserted automatically on `--dev` and
 /// funded at genesis on development and local chains.
 pub const DEV_FACILITATOR_SURI: &str = "//Facilitator";
@@ -295,3 +300,6 @@ pub struct Statement<Balance, BlockNumber, Hash> {
 	/// so a payee that kept its receipts recomputes it to prove its records match the chain's.
 	pub commitment: Hash,
 }
+
+#[cfg(test)]
+mod vectors;
