@@ -11,7 +11,6 @@
 // The client pays REQUESTS requests (one deposit, then a voucher each), the server claims its
 // vouchers and sweeps them to PAY_TO, then a fresh client (its channel state thrown away)
 // recovers the channel from the chain and asks for a refund of the rest. Prints one JSON line.
-import { once } from "node:events";
 import express from "express";
 import { paymentMiddleware } from "@x402/express";
 import { HTTPFacilitatorClient, x402ResourceServer } from "@x402/core/server";
@@ -26,12 +25,7 @@ import { toClientEvmSigner } from "@x402/evm";
 import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
 import { createPublicClient, defineChain, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-
-function env(name) {
-	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set`);
-	return value;
-}
+import { env, serve } from "./common.mjs";
 
 const network = env("NETWORK");
 const asset = env("ASSET");
@@ -66,9 +60,8 @@ app.use(
 	),
 );
 app.get(route, (_request, response) => response.json({ chunk: "data" }));
-const listener = app.listen(0, "127.0.0.1");
-await once(listener, "listening");
-const url = `http://127.0.0.1:${listener.address().port}${route}`;
+const { listener, base } = await serve(app);
+const url = `${base}${route}`;
 const manager = serverScheme.createChannelManager(facilitator, network, asset);
 
 // The client: a viem account that reads the chain through the node's Ethereum JSON-RPC.

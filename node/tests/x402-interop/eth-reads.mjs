@@ -6,12 +6,7 @@
 // Prints one JSON line: what each read returned, or the error it got.
 import { createPublicClient, erc20Abi, http } from "viem";
 import { PERMIT2_ADDRESS, eip3009ABI, erc20AllowanceAbi } from "@x402/evm";
-
-function env(name) {
-	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set`);
-	return value;
-}
+import { env } from "./common.mjs";
 
 const client = createPublicClient({ transport: http(env("RPC_URL")) });
 const asset = env("ASSET");

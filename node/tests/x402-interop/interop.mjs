@@ -13,7 +13,6 @@
 //
 // Prints one JSON line: the paid response, the decoded PAYMENT-RESPONSE header, and what a
 // replayed, a forged and a malformed PAYMENT-SIGNATURE header got.
-import { once } from "node:events";
 import express from "express";
 import { paymentMiddleware, setSettlementOverrides } from "@x402/express";
 import { HTTPFacilitatorClient, x402ResourceServer } from "@x402/core/server";
@@ -30,12 +29,7 @@ import { UptoEvmScheme as UptoEvmServerScheme } from "@x402/evm/upto/server";
 import { UptoEvmScheme as UptoEvmClientScheme } from "@x402/evm/upto/client";
 import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
 import { privateKeyToAccount } from "viem/accounts";
-
-function env(name) {
-	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set`);
-	return value;
-}
+import { env, recordingFetch, refusal, refusalReason, serve } from "./common.mjs";
 
 const network = env("NETWORK");
 const route = process.env.ROUTE || "/report";
@@ -76,18 +70,11 @@ app.get(route, (_request, response) => {
 	if (charge !== undefined) setSettlementOverrides(response, { amount: charge });
 	response.json({ report: "the weather is fine" });
 });
-const listener = app.listen(0, "127.0.0.1");
-await once(listener, "listening");
-const url = `http://127.0.0.1:${listener.address().port}${route}`;
+const { listener, base } = await serve(app);
+const url = `${base}${route}`;
 
 // The client: pays whatever the server asks, remembering the payment header it sent.
-const sentPayments = [];
-async function recordingFetch(input, init) {
-	const request = new Request(input, init);
-	const payment = request.headers.get("PAYMENT-SIGNATURE");
-	if (payment) sentPayments.push(payment);
-	return fetch(request);
-}
+const { fetch: fetchAndRecord, sent: sentPayments } = recordingFetch();
 const account = privateKeyToAccount(env("PAYER_KEY"));
 // Since 2.27 a client pays only assets it knows or is told of: our stablecoin, up to the price.
 const rpc = process.env.RPC_URL ? { rpcUrl: process.env.RPC_URL } : undefined;
@@ -97,7 +84,7 @@ const client = new x402Client()
 	.setSpendControls({
 		allowedAssets: [{ network, asset: env("ASSET"), maxAmountPerPayment: env("PRICE") }],
 	});
-const payingFetch = wrapFetchWithPayment(recordingFetch, client);
+const payingFetch = wrapFetchWithPayment(fetchAndRecord, client);
 
 const unpaid = await fetch(url);
 const paid = await payingFetch(url);
@@ -107,17 +94,12 @@ const paymentResponseHeader = paid.headers.get("PAYMENT-RESPONSE");
 // Refused payments: the same payment header once more (a replay), the header with the
 // authorization's (or permit's) nonce changed (the signature no longer matches), and a header
 // that is not base64 at all. None may be served; the first two reach the facilitator.
-async function refusal(header) {
-	const response = await fetch(url, { headers: { "PAYMENT-SIGNATURE": header } });
-	const required = response.headers.get("PAYMENT-REQUIRED");
-	return { status: response.status, error: required ? (decodePaymentRequiredHeader(required).error ?? null) : null };
-}
 const tampered = decodePaymentSignatureHeader(sentPayments[0]);
 if (tampered.payload.permit2Authorization) tampered.payload.permit2Authorization.nonce = "1111";
 else tampered.payload.authorization.nonce = `0x${"11".repeat(32)}`;
-const replay = await refusal(sentPayments[0] ?? "");
-const forged = await refusal(encodePaymentSignatureHeader(tampered));
-const garbage = await refusal("%%% not base64 %%%");
+const replay = await refusal(url, sentPayments[0] ?? "");
+const forged = await refusal(url, encodePaymentSignatureHeader(tampered));
+const garbage = await refusal(url, "%%% not base64 %%%");
 
 console.log(
 	JSON.stringify({
@@ -125,9 +107,7 @@ console.log(
 		status: paid.status,
 		body: paidBody,
 		// When the payment was refused: the facilitator's reason, as the server passed it on.
-		paidError: paid.headers.get("PAYMENT-REQUIRED")
-			? (decodePaymentRequiredHeader(paid.headers.get("PAYMENT-REQUIRED")).error ?? null)
-			: null,
+		paidError: refusalReason(paid),
 		paymentResponse: paymentResponseHeader ? decodePaymentResponseHeader(paymentResponseHeader) : null,
 		payer: account.address,
 		accepted: sentPayments[0] ? decodePaymentSignatureHeader(sentPayments[0]).accepted : null,

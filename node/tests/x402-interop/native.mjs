@@ -11,7 +11,6 @@
 // replayed, a forged and an expired payment got, the errors a client gets for a key that is
 // none and for a server on another chain, and what the CLI printed.
 import { execFile } from "node:child_process";
-import { once } from "node:events";
 import { promisify } from "node:util";
 import express from "express";
 import { paymentMiddleware } from "@x402/express";
@@ -24,12 +23,7 @@ import {
 } from "@x402/core/http";
 import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
 import { ExactNativeScheme, ExactNativeServerScheme, signerFromUri } from "@agentchain/x402-native";
-
-function env(name) {
-	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set`);
-	return value;
-}
+import { env, recordingFetch, refusal, refusalReason, serve } from "./common.mjs";
 
 const network = env("NETWORK");
 const route = "/report";
@@ -50,20 +44,13 @@ app.use(
 	),
 );
 app.get(route, (_request, response) => response.json({ report: "the weather is fine" }));
-const listener = app.listen(0, "127.0.0.1");
-await once(listener, "listening");
-const url = `http://127.0.0.1:${listener.address().port}${route}`;
+const { listener, base } = await serve(app);
+const url = `${base}${route}`;
 
-const sentPayments = [];
-async function recordingFetch(input, init) {
-	const request = new Request(input, init);
-	const payment = request.headers.get("PAYMENT-SIGNATURE");
-	if (payment) sentPayments.push(payment);
-	return fetch(request);
-}
+const { fetch: fetchAndRecord, sent: sentPayments } = recordingFetch();
 const signer = await signerFromUri(env("PAYER_SURI"));
 const client = new x402Client().register("polkadot:*", new ExactNativeScheme(signer));
-const payingFetch = wrapFetchWithPayment(recordingFetch, client);
+const payingFetch = wrapFetchWithPayment(fetchAndRecord, client);
 
 const unpaid = await fetch(url);
 const paymentRequired = decodePaymentRequiredHeader(unpaid.headers.get("PAYMENT-REQUIRED"));
@@ -71,11 +58,6 @@ const paid = await payingFetch(url);
 const paidBody = await paid.text();
 const paymentResponseHeader = paid.headers.get("PAYMENT-RESPONSE");
 
-async function refusal(header) {
-	const response = await fetch(url, { headers: { "PAYMENT-SIGNATURE": header } });
-	const required = response.headers.get("PAYMENT-REQUIRED");
-	return { status: response.status, error: required ? (decodePaymentRequiredHeader(required).error ?? null) : null };
-}
 async function failure(promise) {
 	try {
 		await promise;
@@ -85,13 +67,13 @@ async function failure(promise) {
 	}
 }
 // A replay; the intent's amount raised after signing; an intent whose window closed a minute ago.
-const replay = await refusal(sentPayments[0] ?? "");
+const replay = await refusal(url, sentPayments[0] ?? "");
 const tampered = decodePaymentSignatureHeader(sentPayments[0]);
 tampered.payload.intent.nonce = `0x${"11".repeat(32)}`;
-const forged = await refusal(encodePaymentSignatureHeader(tampered));
+const forged = await refusal(url, encodePaymentSignatureHeader(tampered));
 const past = Math.floor(Date.now() / 1000) - 180;
 const expiredClient = new x402Client().register("polkadot:*", new ExactNativeScheme(signer, { now: () => past }));
-const expired = await refusal(encodePaymentSignatureHeader(await expiredClient.createPaymentPayload(paymentRequired)));
+const expired = await refusal(url, encodePaymentSignatureHeader(await expiredClient.createPaymentPayload(paymentRequired)));
 
 const badKey = await failure(signerFromUri("not a key"));
 const otherChain = new x402Client().register(
@@ -119,9 +101,7 @@ console.log(
 		requirements: paymentRequired.accepts[0],
 		status: paid.status,
 		body: paidBody,
-		paidError: paid.headers.get("PAYMENT-REQUIRED")
-			? (decodePaymentRequiredHeader(paid.headers.get("PAYMENT-REQUIRED")).error ?? null)
-			: null,
+		paidError: refusalReason(paid),
 		paymentResponse: paymentResponseHeader ? decodePaymentResponseHeader(paymentResponseHeader) : null,
 		replay,
 		forged,

@@ -11,7 +11,6 @@
 // Environment: as interop.mjs (FACILITATOR_URL, NETWORK, ASSET, TOKEN_NAME, TOKEN_VERSION,
 // PAY_TO, PRICE, PAYER_KEY). Prints one JSON line with what each request got and how often each
 // route's handler ran.
-import { once } from "node:events";
 import express from "express";
 import { paymentMiddleware } from "@x402/express";
 import { HTTPFacilitatorClient, x402ResourceServer } from "@x402/core/server";
@@ -29,12 +28,7 @@ import {
 	generatePaymentId,
 } from "@x402/extensions/payment-identifier";
 import { privateKeyToAccount } from "viem/accounts";
-
-function env(name) {
-	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set`);
-	return value;
-}
+import { env, refusalReason, serve } from "./common.mjs";
 
 const network = env("NETWORK");
 const price = BigInt(env("PRICE"));
@@ -79,19 +73,16 @@ for (const name of Object.keys(handled)) {
 		response.json({ report: "the weather is fine" });
 	});
 }
-const listener = app.listen(0, "127.0.0.1");
-await once(listener, "listening");
-const base = `http://127.0.0.1:${listener.address().port}`;
+const { listener, base } = await serve(app);
 const account = privateKeyToAccount(env("PAYER_KEY"));
 
 async function outcome(response) {
 	const settled = response.headers.get("PAYMENT-RESPONSE");
-	const required = response.headers.get("PAYMENT-REQUIRED");
 	await response.text();
 	return {
 		status: response.status,
 		settlement: settled ? decodePaymentResponseHeader(settled) : null,
-		error: required ? (decodePaymentRequiredHeader(required).error ?? null) : null,
+		error: refusalReason(response),
 	};
 }
 

@@ -4,10 +4,10 @@
 //
 // `agent.key` holds a 0x-hex secp256k1 private key whose account holds the stablecoin.
 import { readFileSync } from "node:fs";
-import { decodePaymentResponseHeader } from "@x402/core/http";
 import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
 import { ExactEvmScheme } from "@x402/evm/exact/client";
 import { privateKeyToAccount } from "viem/accounts";
+import { printPaid } from "./print-paid.mjs";
 
 const url = process.argv[2] ?? "http://127.0.0.1:4021/report";
 const account = privateKeyToAccount(readFileSync(process.env.PAYER_KEY_FILE, "utf8").trim());
@@ -17,15 +17,4 @@ const client = new x402Client()
   // A client pays only assets it knows or is told of: the chain's stablecoin, up to a dollar.
   .setSpendControls({ allowedAssets: [{ network: "eip155:402402", asset, maxAmountPerPayment: "1000000" }] });
 const response = await wrapFetchWithPayment(fetch, client)(url);
-const settlement = response.headers.get("PAYMENT-RESPONSE");
-console.log(
-  JSON.stringify(
-    {
-      status: response.status,
-      body: await response.text(),
-      paymentResponse: settlement ? decodePaymentResponseHeader(settlement) : null,
-    },
-    null,
-    2,
-  ),
-);
+await printPaid(response);

@@ -3,23 +3,12 @@
 //   echo '//Charlie' > charlie.suri && chmod 600 charlie.suri
 //   PAYER_SURI_FILE=charlie.suri node examples/pay-native.mjs http://127.0.0.1:4021/report
 import { readFileSync } from "node:fs";
-import { decodePaymentResponseHeader } from "@x402/core/http";
 import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
 import { ExactNativeScheme, signerFromUri } from "@agentchain/x402-native";
+import { printPaid } from "./print-paid.mjs";
 
 const url = process.argv[2] ?? "http://127.0.0.1:4021/report";
 const suri = readFileSync(process.env.PAYER_SURI_FILE, "utf8").trim();
 const client = new x402Client().register("polkadot:*", new ExactNativeScheme(await signerFromUri(suri)));
 const response = await wrapFetchWithPayment(fetch, client)(url);
-const settlement = response.headers.get("PAYMENT-RESPONSE");
-console.log(
-  JSON.stringify(
-    {
-      status: response.status,
-      body: await response.text(),
-      paymentResponse: settlement ? decodePaymentResponseHeader(settlement) : null,
-    },
-    null,
-    2,
-  ),
-);
+await printPaid(response);
