@@ -2,7 +2,7 @@
 //! key holds nothing pays from its owner's account within the mandate's limits, is refused past
 //! them with the mandate's reason codes, and is refused once the owner revokes. An EVM root
 //! grants and revokes by signed messages that anyone submits, and the facilitator holds its
-//! agent to the mandate's endpoint list.
+//! agent to the mandate's endpoint list. A native root grants and revokes with the node binary.
 
 use std::path::PathBuf;
 
@@ -273,8 +273,13 @@ async fn mandates_rpc(
 
 /// The node binary's `mandates` subcommand against `node`: its JSON, or its error.
 fn mandates_cli(node: &Node, args: &[&str]) -> Result<Value, String> {
+	cli(node, "mandates", args)
+}
+
+/// The node binary's `command` subcommand against `node`: its JSON, or its error.
+fn cli(node: &Node, command: &str, args: &[&str]) -> Result<Value, String> {
 	let output = std::process::Command::new(NODE)
-		.arg("mandates")
+		.arg(command)
 		.args(args)
 		.args(["--rpc-url", &node.http_url()])
 		.output()
@@ -428,5 +433,85 @@ async fn an_evm_root_grants_and_revokes_by_signed_messages_and_its_endpoint_list
 	assert!(gone.is_null(), "{gone}");
 	let shown = mandates_cli(&node, &["show", &mandate.to_string()]);
 	assert!(shown.as_ref().is_err_and(|e| e.contains("revoked or expired")), "{shown:?}");
+	node.stop().unwrap();
+}
+
+/// A native root grants a mandate with the node binary (the delegate's consent from `mandates
+/// accept`), the delegate pays within it, and the root revokes it. A consent given to another
+/// granter, a revocation by someone else and bad arguments are refused before anything is
+/// submitted, so they cost nothing; payments past the mandate are refused with its reasons.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_native_root_grants_and_revokes_with_the_cli_and_refusals_cost_nothing() {
+	let node = Node::dev(NODE).await.expect("dev node starts");
+	let rpc = node.rpc().await.unwrap();
+	rpc.wait_for_finalized(1, TIMEOUT).await.unwrap();
+	let secrets = tempfile::tempdir().unwrap();
+	let key_file = |name: &str, suri: &str| {
+		let path = secrets.path().join(name);
+		std::fs::write(&path, suri).unwrap();
+		path.to_str().unwrap().to_owned()
+	};
+	let (alice_key, bob_key) = (key_file("alice.suri", "//Alice"), key_file("bob.suri", "//Bob"));
+	let ferdie_key = key_file("ferdie.suri", "//Ferdie");
+	let [alice, bob, ferdie] = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Ferdie]
+		.map(|key| key.to_account_id());
+	let [alice_ss58, bob_ss58, ferdie_ss58] = [&alice, &bob, &ferdie].map(|a| a.to_ss58check());
+	let bob_nonce = rpc.account_nonce(&bob).await.unwrap();
+
+	let accepted =
+		mandates_cli(&node, &["accept", "--suri-file", &ferdie_key, "--granter", &alice_ss58])
+			.unwrap();
+	assert_eq!(accepted["delegate"], ferdie_ss58, "{accepted}");
+	let consent = accepted["consent"].as_str().unwrap();
+	let grant = |key: &str, consent: &str, payee: &str| {
+		let args = ["grant", "--suri-file", key, "--delegate", &ferdie_ss58, "--consent", consent];
+		let terms = ["--max-per-payment", "10000", "--budget-per-period", "15000"];
+		mandates_cli(&node, &[&args[..], &terms, &["--payee", payee]].concat())
+	};
+	// Bob sends Ferdie's consent to Alice as if it were to him; then garbage arguments.
+	let refused = grant(&bob_key, consent, &bob_ss58).unwrap_err();
+	assert!(refused.contains("the chain refuses it: BadDelegateConsent"), "{refused}");
+	let refused = grant(&alice_key, "0x1234", &bob_ss58).unwrap_err();
+	assert!(refused.contains("--consent is not a consent"), "{refused}");
+	let refused = grant(&alice_key, consent, "someone").unwrap_err();
+	assert!(refused.contains("--payee someone is not an account"), "{refused}");
+
+	let granted = grant(&alice_key, consent, &bob_ss58).unwrap();
+	let mandate = &granted["mandate"];
+	assert_eq!(mandate["root"], alice_ss58, "{granted}");
+	assert_eq!(mandate["delegate"], ferdie_ss58, "{granted}");
+	assert_eq!(mandate["maxPerPayment"], "10000", "{granted}");
+	assert_eq!(mandate["payees"], json!([{ "account": bob_ss58 }]), "{granted}");
+	let id = mandate["id"].as_u64().unwrap().to_string();
+	assert_eq!(mandates_cli(&node, &["show", &id]).unwrap()["delegate"], ferdie_ss58);
+
+	// Ferdie pays Bob from Alice's funds, within the mandate and not past it.
+	let pay = |amount: &str| {
+		let args = ["sign", "--suri-file", &ferdie_key, "--pay-to", &bob_ss58, "--amount", amount];
+		cli(&node, "x402", &[&args[..], &["--submit"]].concat())
+	};
+	let alice_before = rpc.stablecoin_balance(&alice, None).await.unwrap();
+	let ferdie_before = rpc.stablecoin_balance(&ferdie, None).await.unwrap();
+	let paid = pay("7000").unwrap();
+	let payment: H256 = serde_json::from_value(paid["paymentId"].clone()).expect("an id");
+	payments::wait_for_status(&rpc, payment, |status| status["status"] == "finalized").await;
+	assert_eq!(rpc.stablecoin_balance(&alice, None).await.unwrap(), alice_before - 7_000);
+	assert_eq!(rpc.stablecoin_balance(&ferdie, None).await.unwrap(), ferdie_before);
+	let over_cap = pay("10001").unwrap_err();
+	assert!(over_cap.contains("mandate_over_payment_cap"), "{over_cap}");
+	let over_budget = pay("9000").unwrap_err();
+	assert!(over_budget.contains("mandate_over_period_budget"), "{over_budget}");
+
+	// Only Alice can revoke it; from then on Ferdie's payments are refused.
+	let refused = mandates_cli(&node, &["revoke", &id, "--suri-file", &bob_key]).unwrap_err();
+	assert!(refused.contains("the chain refuses it: NotAllowedToRevoke"), "{refused}");
+	assert_eq!(rpc.account_nonce(&bob).await.unwrap(), bob_nonce, "a refusal sent nothing");
+	let revoked = mandates_cli(&node, &["revoke", &id, "--suri-file", &alice_key]).unwrap();
+	assert_eq!(revoked["revoked"].to_string(), id, "{revoked}");
+	let gone = mandates_cli(&node, &["show", &id]).unwrap_err();
+	assert!(gone.contains("there is no mandate"), "{gone}");
+	let after = pay("100").unwrap_err();
+	assert!(after.contains("mandate_revoked"), "{after}");
+	assert_eq!(rpc.stablecoin_balance(&alice, None).await.unwrap(), alice_before - 7_000);
 	node.stop().unwrap();
 }

@@ -9,9 +9,9 @@
 use crate::{
 	agents::AgentId,
 	x402::{eip712, evm_address, IntentSignature},
-	AccountId, AssetId, Balance,
+	AccountId, AssetId, Balance, Nonce, Signature,
 };
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	sp_core::{ConstU32, H160, U256},
@@ -454,8 +454,19 @@ impl AgentOfWallet for () {
 /// Most mandates one [`MandatesApi::mandates_of`] answer lists.
 pub const MAX_LISTED: u32 = 100;
 
+/// A mandate call a native key sends itself, built by the runtime that will check it
+/// ([`MandatesApi::signing_payload`]), so a client needs none of the runtime's compiled types.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub enum MandateCall {
+	/// `mandates.grant(delegate, terms, consent)`.
+	Grant { delegate: AccountId, terms: MandateTerms, consent: DelegateConsent },
+	/// `mandates.revoke(mandate)`.
+	Revoke { mandate: MandateId },
+}
+
 polkadot_sdk::sp_api::decl_runtime_apis! {
-	/// Mandate queries, answered with the rules settlement applies.
+	/// Mandate queries, answered with the rules settlement applies, and the extrinsics of the
+	/// calls a key sends itself.
 	pub trait MandatesApi {
 		/// One mandate with its usage as of this block; `None` once revoked or expired and
 		/// removed.
@@ -469,6 +480,22 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// The chain of authority of a delegate key: its mandate, then each one above it up to
 		/// the root's grant; empty if the key holds none.
 		fn authority_of(delegate: AccountId) -> Vec<MandateStatus>;
+
+		/// What `call` sent by `caller` would do now, with nothing kept: `Err` with the
+		/// refusal's name (the pallet error, as `BadDelegateConsent`). Fees are not charged.
+		fn dry_run_call(call: MandateCall, caller: AccountId) -> Result<(), String>;
+
+		/// The bytes `call`'s sender signs to send it as its immortal extrinsic `nonce` with no
+		/// tip; `None` if the runtime cannot build one.
+		fn signing_payload(call: MandateCall, nonce: Nonce) -> Option<Vec<u8>>;
+
+		/// The extrinsic `signer` sends with `signature` over [`signing_payload`].
+		fn signed_extrinsic(
+			call: MandateCall,
+			nonce: Nonce,
+			signer: AccountId,
+			signature: Signature,
+		) -> <Block as polkadot_sdk::sp_runtime::traits::Block>::Extrinsic;
 	}
 }
 

@@ -32,7 +32,7 @@ use {
 use crate::{
 	genesis_config_presets, AccountId, Agents, AssetId, Aura, Balance, Block, BlockNumber,
 	Executive, Grandpa, InherentDataExt, Mandates, Nonce, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION, X402,
+	RuntimeGenesisConfig, RuntimeOrigin, SessionKeys, System, TransactionPayment, VERSION, X402,
 };
 use agentchain_primitives::agents::{
 	AgentId, AgentView, FeedbackView, ReputationQuery, ReputationSummary, ValidationSummary,
@@ -41,7 +41,7 @@ use agentchain_primitives::agents::{
 use agentchain_primitives::channels::{
 	ChannelCall, ChannelId, ChannelOutcome, ChannelRefusal, ChannelState,
 };
-use agentchain_primitives::mandates::{MandateId, MandateStatus, MandatedSpend};
+use agentchain_primitives::mandates::{MandateCall, MandateId, MandateStatus, MandatedSpend};
 use agentchain_primitives::x402::{
 	api::{Committed, StatementReport},
 	eip712, AuthorizationNonce, AuthorizationState, IntentError, IntentSignature, PaymentId,
@@ -426,6 +426,33 @@ impl_runtime_apis! {
 
 		fn authority_of(delegate: AccountId) -> Vec<MandateStatus> {
 			Mandates::authority_of(&delegate)
+		}
+
+		fn dry_run_call(call: MandateCall, caller: AccountId) -> Result<(), alloc::string::String> {
+			use polkadot_sdk::frame_support::storage::{with_transaction, TransactionOutcome};
+			use polkadot_sdk::sp_runtime::{traits::Dispatchable, DispatchError};
+			let call = crate::settlement_tx::mandate_call(call);
+			let name = |error: DispatchError| <&'static str>::from(error).into();
+			with_transaction(|| {
+				let outcome = call.dispatch(RuntimeOrigin::signed(caller)).map(|_| ());
+				TransactionOutcome::Rollback(Ok::<_, DispatchError>(outcome.map_err(|e| e.error)))
+			})
+			.unwrap_or_else(Err)
+			.map_err(name)
+		}
+
+		fn signing_payload(call: MandateCall, nonce: Nonce) -> Option<Vec<u8>> {
+			crate::settlement_tx::payload(crate::settlement_tx::mandate_call(call), nonce)
+		}
+
+		fn signed_extrinsic(
+			call: MandateCall,
+			nonce: Nonce,
+			signer: AccountId,
+			signature: agentchain_primitives::Signature,
+		) -> <Block as BlockT>::Extrinsic {
+			let call = crate::settlement_tx::mandate_call(call);
+			crate::settlement_tx::extrinsic(call, nonce, signer, signature)
 		}
 	}
 

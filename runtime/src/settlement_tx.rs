@@ -1,5 +1,5 @@
-//! The facilitator's extrinsics (`settle_batch` and the channel calls), built by the runtime
-//! that will check them.
+//! The extrinsics the node and its CLI sign (`settle_batch`, the channel calls, a key's own
+//! mandate calls), built by the runtime that will check them.
 //!
 //! A node that built it from the Rust types it was compiled with would sign for the runtime of
 //! its build: after a forkless upgrade that changes a call index, a transaction extension or the
@@ -10,6 +10,7 @@
 use crate::{immortal_tx_extension, Address, RuntimeCall, SignedPayload, UncheckedExtrinsic};
 use agentchain_primitives::{
 	channels::ChannelCall,
+	mandates::MandateCall,
 	x402::{IntentSignature, PaymentIntent},
 	AccountId, AssetId, Balance, Nonce, Signature,
 };
@@ -42,6 +43,17 @@ pub fn channel_call(call: ChannelCall) -> Option<RuntimeCall> {
 		},
 		ChannelCall::FinalizeWithdraw { config } => Call::finalize_withdraw { config },
 	}))
+}
+
+/// The mandates pallet's call for `call`.
+pub fn mandate_call(call: MandateCall) -> RuntimeCall {
+	use pallet_mandates::Call;
+	RuntimeCall::Mandates(match call {
+		MandateCall::Grant { delegate, terms, consent } => {
+			Call::grant { delegate, terms: terms.into(), consent }
+		},
+		MandateCall::Revoke { mandate } => Call::revoke { mandate },
+	})
 }
 
 /// What the signer signs for `call`: the call, the extensions of an immortal extrinsic `nonce`

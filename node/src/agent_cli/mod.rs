@@ -7,6 +7,7 @@
 //! non-zero exit.
 
 mod key;
+mod mandate_tx;
 mod mandates;
 mod node_rpc;
 mod pay;
