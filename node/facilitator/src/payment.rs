@@ -11,8 +11,8 @@ use crate::{
 	chain::{Chain, Intent},
 	permit2,
 	wire::{
-		EvmExactPayload, FacilitatorRequest, NativeExactPayload, PaymentRequirements, SCHEME_EXACT,
-		SCHEME_UPTO, X402_VERSION,
+		EvmExactPayload, FacilitatorRequest, NativeExactPayload, NativeIntent, PaymentRequirements,
+		SCHEME_EXACT, SCHEME_UPTO, X402_VERSION,
 	},
 };
 use agentchain_primitives::{
@@ -20,7 +20,7 @@ use agentchain_primitives::{
 	x402::{evm_address, IntentError, IntentSignature, PaymentId},
 	AccountId,
 };
-use codec::Decode;
+use codec::{Decode, Encode};
 use polkadot_sdk::{
 	sp_core::{crypto::Ss58Codec, H160, H256},
 	sp_runtime::MultiSignature,
@@ -499,6 +499,23 @@ fn parse_evm<C: Chain>(
 	})
 }
 
+/// The wire form of a natively signed intent, exactly as [`parse_native`] reads it back.
+pub fn native_payload(intent: &Intent, signature: &MultiSignature) -> NativeExactPayload {
+	let hex = |bytes: &[u8]| format!("0x{}", hex::encode(bytes));
+	NativeExactPayload {
+		signature: hex(&signature.encode()),
+		intent: NativeIntent {
+			payer: intent.payer.to_ss58check(),
+			payee: intent.payee.to_ss58check(),
+			amount: intent.amount.to_string(),
+			valid_after: intent.valid_after.to_string(),
+			valid_before: intent.valid_before.to_string(),
+			nonce: hex(&intent.nonce),
+			reference: intent.reference.as_ref().map(|bytes| hex(bytes)),
+		},
+	}
+}
+
 fn parse_native(
 	required: &PaymentRequirements,
 	payload: &serde_json::Value,
@@ -591,3 +608,6 @@ pub(crate) fn parse_u128(text: &str) -> Option<u128> {
 pub(crate) fn parse_u64(text: &str) -> Option<u64> {
 	parse_u128(text).and_then(|n| u64::try_from(n).ok())
 }
+
+#[cfg(test)]
+mod tests;

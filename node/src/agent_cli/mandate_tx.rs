@@ -4,10 +4,11 @@
 //! so that a refused call costs no fee and gets the pallet's reason.
 
 use super::{
+	hex_bytes,
 	key::{KeyParams, PayerKey},
 	node_rpc,
 	sign::genesis_hash,
-	NodeParams,
+	unix_now, NodeParams,
 };
 use agentchain_facilitator::payment::{parse_account, parse_address};
 use agentchain_primitives::{
@@ -25,7 +26,7 @@ use polkadot_sdk::{
 	sp_runtime::OpaqueExtrinsic,
 };
 use serde_json::{json, Value};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 /// How long a granted or revoked mandate may take to show in the best block.
 const INCLUSION_TIMEOUT: Duration = Duration::from_secs(60);
@@ -64,7 +65,7 @@ impl AcceptCmd {
 			Some(genesis) => genesis,
 			None => genesis_hash(&self.node.rpc_url)?,
 		};
-		let deadline = now()? + self.valid_for;
+		let deadline = unix_now()? + self.valid_for;
 		let delegate = key.account();
 		let payload = native_accept_payload(genesis, &granter, &delegate, deadline);
 		let signature = IntentSignature::Native(key.sign(&payload)?);
@@ -133,7 +134,7 @@ impl TermsParams {
 			period: self.period,
 			max_payments_per_period: self.max_payments_per_period,
 			lifetime_total: self.lifetime_total,
-			expires: now()?.saturating_add(self.expires_in),
+			expires: unix_now()?.saturating_add(self.expires_in),
 			payees: payees.try_into().map_err(|_| "too many --payee rules")?,
 			endpoints: endpoints.try_into().map_err(|_| "too many --endpoint rules")?,
 		})
@@ -308,15 +309,4 @@ fn endpoint(text: &str) -> Result<Endpoint, String> {
 			.map_err(|_| too_long("host"))?,
 		path_prefix: path.as_bytes().to_vec().try_into().map_err(|_| too_long("path"))?,
 	})
-}
-
-fn hex_bytes(text: &str) -> Option<Vec<u8>> {
-	hex::decode(text.strip_prefix("0x")?).ok()
-}
-
-fn now() -> Result<UnixSeconds, String> {
-	SystemTime::now()
-		.duration_since(UNIX_EPOCH)
-		.map(|elapsed| elapsed.as_secs())
-		.map_err(|_| "this machine's clock is before 1970".into())
 }

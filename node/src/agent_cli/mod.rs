@@ -58,6 +58,19 @@ fn print(output: Result<Value, String>) -> sc_cli::Result<()> {
 	Ok(())
 }
 
+/// Seconds since 1970 on this machine's clock.
+fn unix_now() -> Result<u64, String> {
+	std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|elapsed| elapsed.as_secs())
+		.map_err(|_| "this machine's clock is before 1970".into())
+}
+
+/// `0x`-hex bytes.
+fn hex_bytes(text: &str) -> Option<Vec<u8>> {
+	hex::decode(text.strip_prefix("0x")?).ok()
+}
+
 /// The node to ask.
 #[derive(Debug, Clone, clap::Args)]
 pub struct NodeParams {

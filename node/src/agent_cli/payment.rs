@@ -3,17 +3,13 @@
 
 use super::key::PayerKey;
 use agentchain_facilitator::{
-	payment::{native_network, parse_account, parse_address},
-	wire::{
-		NativeExactPayload, NativeIntent, PaymentPayload, PaymentRequirements, SCHEME_EXACT,
-		X402_VERSION,
-	},
+	payment::{native_network, native_payload, parse_account, parse_address},
+	wire::{PaymentPayload, PaymentRequirements, SCHEME_EXACT, X402_VERSION},
 };
 use agentchain_primitives::x402::{
 	evm_address, native_signing_payload, PaymentIntent, PaymentReference, Purpose,
 };
-use codec::Encode;
-use polkadot_sdk::sp_core::{crypto::Ss58Codec, H256};
+use polkadot_sdk::sp_core::H256;
 use serde_json::Value;
 
 /// The genesis hash a native requirement names in `extra.genesisHash` (which our facilitator's
@@ -84,10 +80,7 @@ pub fn native_payment(
 	if requirements.max_timeout_seconds == 0 {
 		return Err("maxTimeoutSeconds is zero: the intent would never be valid".into());
 	}
-	let now = std::time::SystemTime::now()
-		.duration_since(std::time::UNIX_EPOCH)
-		.map_err(|_| "the system clock is before 1970")?
-		.as_secs();
+	let now = super::unix_now()?;
 	let intent = PaymentIntent {
 		payer: key.account(),
 		payee,
@@ -100,18 +93,7 @@ pub fn native_payment(
 		reference,
 	};
 	let signature = key.sign(&native_signing_payload(Purpose::Transfer, genesis, &intent))?;
-	let payload = NativeExactPayload {
-		signature: format!("0x{}", hex::encode(signature.encode())),
-		intent: NativeIntent {
-			payer: intent.payer.to_ss58check(),
-			payee: intent.payee.to_ss58check(),
-			amount: amount.to_string(),
-			valid_after: intent.valid_after.to_string(),
-			valid_before: intent.valid_before.to_string(),
-			nonce: format!("0x{}", hex::encode(intent.nonce)),
-			reference: reference.map(|bytes| format!("0x{}", hex::encode(bytes))),
-		},
-	};
+	let payload = native_payload(&intent, &signature);
 	Ok(PaymentPayload {
 		x402_version: X402_VERSION,
 		resource,

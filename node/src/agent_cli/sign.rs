@@ -89,8 +89,7 @@ pub fn genesis_hash(url: &str) -> Result<H256, String> {
 }
 
 fn parse_reference(text: &str) -> Result<[u8; 32], String> {
-	text.strip_prefix("0x")
-		.and_then(|hex| hex::decode(hex).ok())
+	super::hex_bytes(text)
 		.and_then(|bytes| bytes.try_into().ok())
 		.ok_or_else(|| "a reference is 32 bytes of 0x-hex".into())
 }
